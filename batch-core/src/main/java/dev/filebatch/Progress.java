@@ -1,0 +1,39 @@
+package dev.filebatch;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A snapshot of a batch's progress.
+ *
+ * @param total files in the batch (0 while intake is still counting)
+ * @param done files in a final state
+ * @param succeeded files that ended success or partial
+ * @param failed files that ended failed
+ * @param running files a processor is working on right now
+ * @param elapsed time since the batch was submitted
+ */
+public record Progress(int total, int done, int succeeded, int failed, int running, Duration elapsed) {
+
+  /** Done as a percentage of total, 0 to 100 (0 while the total is unknown). */
+  public double percent() {
+    return total == 0 ? 0.0 : 100.0 * done / total;
+  }
+
+  /**
+   * A naive estimate of the time left, from the average time per finished file so far; empty until one file has
+   * finished.
+   */
+  public Optional<Duration> estimatedTimeLeft() {
+    if (done == 0 || total == 0) {
+      return Optional.empty();
+    }
+    long perFile = elapsed.toNanos() / done;
+    return Optional.of(Duration.ofNanos(perFile * (total - done)));
+  }
+
+  /** Whether every file is in a final state. */
+  public boolean isFinished() {
+    return total > 0 && done == total;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.filebatch.spi;
+
+import dev.filebatch.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One file of a batch as a processor sees it: its bytes already sit in the batch's private workspace, counted,
+ * hashed and typed from content.
+ */
+public interface InputFile {
+  /** Position in the batch, from 0, in input order. */
+  int index();
+
+  /** The file's name within the batch: base name only, unique within the batch, Unicode kept. */
+  String name();
+
+  /** Where the name came from: the original path, part name or {@code archive.zip!/dir/entry}, for messages. */
+  String origin();
+
+  /** The content type the uploader declared, if any (never trusted for routing). */
+  Optional<String> declaredType();
+
+  /** The type detected from content. */
+  MediaType detectedType();
+
+  /** Size in bytes. */
+  long size();
+
+  /** Lower-case hex SHA-256 of the bytes. */
+  String sha256();
+
+  /** The workspace copy: read-only by contract, deleted when the batch ends. */
+  Path path();
+
+  /** Opens a fresh stream over the bytes; may be called any number of times. */
+  default InputStream openStream() throws IOException {
+    return java.nio.file.Files.newInputStream(path());
+  }
+}
