@@ -1,0 +1,2 @@
+/** Implementation of the PDF processor; not an API, may change without notice. */
+package dev.filebatch.pdf.internal;
