@@ -19,7 +19,9 @@ public final class InMemoryBatchStore implements BatchStore {
       throw new IllegalArgumentException("maxBatches must be positive, was " + maxBatches);
     }
     Objects.requireNonNull(retention, "retention");
-    this.batches = Caffeine.newBuilder().maximumSize(maxBatches).expireAfterWrite(retention).build();
+    // same-thread maintenance: eviction is deterministic and needs no pool
+    this.batches = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maxBatches)
+        .expireAfterWrite(retention).build();
   }
 
   @Override

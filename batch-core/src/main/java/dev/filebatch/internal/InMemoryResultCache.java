@@ -18,7 +18,9 @@ public final class InMemoryResultCache implements ResultCache {
       throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
     }
     Objects.requireNonNull(retention, "retention");
-    this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(retention).build();
+    // same-thread maintenance: eviction is deterministic and needs no pool
+    this.entries = Caffeine.newBuilder().executor(Runnable::run).maximumSize(maxEntries)
+        .expireAfterWrite(retention).build();
   }
 
   @Override

@@ -1,0 +1,336 @@
+package dev.filebatch.internal;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
+import dev.filebatch.ErrorCode;
+import dev.filebatch.FileError;
+import dev.filebatch.FileResult;
+import dev.filebatch.FileStatus;
+import dev.filebatch.RetrySettings;
+import dev.filebatch.internal.intake.StagedFile;
+import dev.filebatch.internal.intake.Workspace;
+import dev.filebatch.spi.CacheKey;
+import dev.filebatch.spi.FileProcessingException;
+import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.spi.ProcessingContext;
+import dev.filebatch.spi.ResultCache;
+import dev.filebatch.spi.TransientException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one file through its processor in its lane: cache lookup, attempts under the retry policy, the file
+ * timeout, cancellation, and the translation of whatever happened into exactly one {@link FileResult}.
+ *
+ * <p>The result is claimed first-wins ({@link BatchRun#finish}): a timeout or a cancellation ends the file at once
+ * even if its thread ignores the interrupt; whatever that thread returns later is discarded.
+ */
+final class FileRun implements Runnable, ProcessingContext {
+  private static final Logger LOG = LoggerFactory.getLogger(FileRun.class);
+
+  private final Engine engine;
+  private final BatchRun batch;
+  private final StagedFile file;
+  private final Lane lane;
+  private final Workspace workspace;
+  private final OutputFolder outputs;
+  private final long queuedNanos = System.nanoTime();
+  private volatile Instant deadline;
+  private volatile int attempt;
+  private volatile FileError partial;
+  private volatile Thread runner;
+  private volatile boolean started;
+  private volatile ScheduledFuture<?> timeoutTask;
+
+  FileRun(Engine engine, BatchRun batch, StagedFile file, Lane lane, Workspace workspace, OutputFolder outputs) {
+    this.engine = engine;
+    this.batch = batch;
+    this.file = file;
+    this.lane = lane;
+    this.workspace = workspace;
+    this.outputs = outputs;
+  }
+
+  @Override
+  public void run() {
+    if (batch.isFinal(file.index())) {
+      return; // ended while queued (cancel, batch timeout)
+    }
+    if (batch.stopping()) {
+      stop(batch.stopReason() != null ? batch.stopReason() : BatchRun.StopReason.BATCH_TIMEOUT);
+      return;
+    }
+    long start = System.nanoTime();
+    Instant fileDeadline = Instant.now().plus(engine.config().fileTimeout());
+    deadline = fileDeadline.isBefore(batch.deadline) ? fileDeadline : batch.deadline;
+    MDC.put("filebatch.batch_id", batch.id.toString());
+    MDC.put("filebatch.file", file.name());
+    synchronized (this) {
+      runner = Thread.currentThread();
+      started = true;
+    }
+    batch.runningChanged(1);
+    engine.forEachListener(l -> l.fileStarted(batch.id, file.index(), file.name(), lane.id()));
+    long delay = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+    timeoutTask = engine.scheduler().schedule(this::expire, delay, TimeUnit.MILLISECONDS);
+    try {
+      FileResult fr = attempt(start);
+      batch.finish(fr);
+    } catch (VirtualMachineError e) {
+      // never swallowed: the file still ends, then the error goes on up and the lane replaces the thread
+      batch.finish(failed(start, vmErrorCode(e), describe(e), "The file exhausted the processor's resources; "
+          + "run this processor with forked isolation to contain such files."));
+      throw e;
+    } finally {
+      ScheduledFuture<?> t = timeoutTask;
+      if (t != null) {
+        t.cancel(false);
+      }
+      synchronized (this) {
+        runner = null;
+      }
+      Thread.interrupted(); // a late interrupt must not leak into the lane thread's next file
+      batch.runningChanged(-1);
+      MDC.remove("filebatch.batch_id");
+      MDC.remove("filebatch.file");
+    }
+  }
+
+  private FileResult attempt(long start) {
+    FileProcessor<?> processor = lane.processor();
+    ResultCache cache = engine.config().cache();
+    CacheKey key = new CacheKey(processor.id(), processor.version(), file.sha256());
+    if (processor.cacheable()) {
+      Optional<?> hit = safeGet(cache, key, processor.resultType());
+      if (hit.isPresent()) {
+        LOG.debug("cache hit for {}", key.asString());
+        return new FileResult(file.index(), file.name(), FileStatus.SUCCESS, hit.get(), null, 0,
+            elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(), file.sha256(), true);
+      }
+    }
+    try {
+      Object payload = Failsafe.with(retryPolicy()).get(ctx -> {
+        attempt = ctx.getAttemptCount() + 1;
+        checkCancelled();
+        partial = null;
+        Object value = lane.withCpu(() -> processor.process(file, this));
+        if (value == null) {
+          throw new FileProcessingException(ErrorCode.PROCESSING_FAILED,
+              "processor '" + processor.id() + "' returned no result for " + file.name(),
+              "This is a bug in the processor; report it to its authors.");
+        }
+        return value;
+      });
+      FileError warn = partial;
+      if (warn == null && processor.cacheable()) {
+        safePut(cache, key, payload);
+      }
+      return new FileResult(file.index(), file.name(), warn == null ? FileStatus.SUCCESS : FileStatus.PARTIAL,
+          payload, warn, attempt, elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(),
+          file.sha256(), false);
+    } catch (FailsafeException e) {
+      return failure(start, e.getCause() != null ? e.getCause() : e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
+      return failure(start, e);
+    }
+  }
+
+  private FileResult failure(long start, Throwable e) {
+    BatchRun.StopReason stop = batch.stopReason();
+    if (e instanceof VirtualMachineError vme) {
+      throw vme;
+    }
+    if (e instanceof FileProcessingException fpe) {
+      LOG.info("file failed: {} ({})", fpe.code(), fpe.getMessage());
+      return failed(start, fpe.error());
+    }
+    if (stop != null || e instanceof InterruptedException || e instanceof CancellationException) {
+      FileError err = stopError(stop);
+      return failed(start, err);
+    }
+    LOG.warn("processor '{}' failed on a file: {}", lane.id(), describe(e), e);
+    return failed(start, new FileError(ErrorCode.PROCESSING_FAILED,
+        "Processing failed: " + describe(e),
+        "The file may be damaged or use features the processor does not support; check it and try again."));
+  }
+
+  private FileResult failed(long start, ErrorCode code, String message, String remediation) {
+    return failed(start, new FileError(code, message, remediation));
+  }
+
+  private FileResult failed(long start, FileError error) {
+    return new FileResult(file.index(), file.name(), FileStatus.FAILED, null, error, attempt, elapsed(start),
+        lane.id(), lane.id(), file.detectedType(), file.size(), file.sha256(), false);
+  }
+
+  /** Called by the scheduler when the file's deadline passes. */
+  private void expire() {
+    boolean fileLimit = deadline.isBefore(batch.deadline);
+    FileError err = fileLimit
+        ? new FileError(ErrorCode.TIMEOUT, "Processing " + file.name() + " took longer than the file time limit of "
+            + engine.config().fileTimeout().toSeconds() + " s.",
+            "Split or simplify the file, or raise the file timeout.")
+        : stopError(BatchRun.StopReason.BATCH_TIMEOUT);
+    end(err);
+  }
+
+  /** Ends this file early for the batch-level reason, interrupting its thread if it is running. */
+  void stop(BatchRun.StopReason reason) {
+    end(stopError(reason));
+  }
+
+  private void end(FileError err) {
+    long startNanos = queuedNanos;
+    FileResult fr = new FileResult(file.index(), file.name(), FileStatus.FAILED, null, err, attempt,
+        Duration.ofNanos(System.nanoTime() - startNanos), lane.id(), lane.id(), file.detectedType(), file.size(),
+        file.sha256(), false);
+    if (batch.finish(fr)) {
+      synchronized (this) {
+        if (runner != null) {
+          runner.interrupt();
+        }
+      }
+    }
+  }
+
+  private FileError stopError(BatchRun.StopReason reason) {
+    if (reason == BatchRun.StopReason.BATCH_TIMEOUT || reason == null) {
+      return new FileError(ErrorCode.TIMEOUT, "The batch reached its time limit of "
+          + engine.config().batchTimeout().toSeconds() + " s before " + file.name() + " finished.",
+          "Send fewer or smaller files per batch, or raise the batch timeout.");
+    }
+    if (reason == BatchRun.StopReason.CLOSED) {
+      return new FileError(ErrorCode.CANCELLED, "The batch processor was shut down before " + file.name()
+          + " finished.", "Submit the batch again.");
+    }
+    return new FileError(ErrorCode.CANCELLED, "The batch was cancelled before " + file.name() + " finished.",
+        "Submit the file again if you still need it.");
+  }
+
+  private RetryPolicy<Object> retryPolicy() {
+    RetrySettings s = engine.config().retry();
+    RetryPolicyBuilder<Object> b = RetryPolicy.builder()
+        .handleIf((Throwable t) -> t instanceof TransientException || safeTest(s, t))
+        .withMaxAttempts(s.maxAttempts());
+    if (s.maxDelay().compareTo(s.initialDelay()) > 0) {
+      b.withBackoff(s.initialDelay(), s.maxDelay());
+    } else {
+      b.withDelay(s.initialDelay());
+    }
+    if (s.jitterFactor() > 0) {
+      b.withJitter(s.jitterFactor());
+    }
+    if (s.maxDuration().compareTo(s.initialDelay()) > 0) {
+      b.withMaxDuration(s.maxDuration());
+    }
+    b.withDelayFn(ctx -> {
+      Throwable last = ctx.getLastException();
+      if (last instanceof TransientException te && te.retryAfter().isPresent()) {
+        return te.retryAfter().get();
+      }
+      return null; // use the back-off
+    });
+    b.abortIf((r, t) -> batch.isFinal(file.index()) || Instant.now().isAfter(deadline));
+    b.onRetry(ev -> {
+      Throwable cause = ev.getLastException();
+      LOG.info("retrying file after attempt {}: {}", ev.getAttemptCount(), describe(cause));
+      engine.forEachListener(l -> l.fileRetried(batch.id, file.index(), file.name(), ev.getAttemptCount(), cause));
+    });
+    return b.build();
+  }
+
+  private static boolean safeTest(RetrySettings s, Throwable t) {
+    try {
+      return !(t instanceof FileProcessingException) && s.retryOn().test(t);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Optional<?> safeGet(ResultCache cache, CacheKey key, Class<?> type) {
+    try {
+      return cache.get(key, type);
+    } catch (RuntimeException e) {
+      LOG.warn("result cache lookup failed, processing instead: {}", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private static void safePut(ResultCache cache, CacheKey key, Object payload) {
+    try {
+      cache.put(key, payload);
+    } catch (RuntimeException e) {
+      LOG.warn("result cache write failed: {}", e.toString());
+    }
+  }
+
+  private static ErrorCode vmErrorCode(VirtualMachineError e) {
+    return e instanceof OutOfMemoryError ? ErrorCode.OUT_OF_MEMORY : ErrorCode.PROCESSING_FAILED;
+  }
+
+  static String describe(Throwable e) {
+    String msg = e.getMessage();
+    String type = e.getClass().getSimpleName();
+    return msg == null || msg.isBlank() ? type : type + ": " + msg;
+  }
+
+  private static Duration elapsed(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  // ---- ProcessingContext ----
+
+  @Override
+  public UUID batchId() {
+    return batch.id;
+  }
+
+  @Override
+  public int attempt() {
+    return Math.max(1, attempt);
+  }
+
+  @Override
+  public Instant deadline() {
+    Instant d = deadline;
+    return d != null ? d : batch.deadline;
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return batch.isFinal(file.index()) || batch.stopReason() != null || Instant.now().isAfter(deadline());
+  }
+
+  @Override
+  public Path scratchDirectory() throws IOException {
+    return workspace.scratch(file.index());
+  }
+
+  @Override
+  public Path newArtifact(String fileName) throws IOException {
+    return outputs.reserve(fileName);
+  }
+
+  @Override
+  public void reportPartial(ErrorCode code, String message, String remediation) {
+    partial = new FileError(code, message, remediation);
+  }
+
+  boolean started() {
+    return started;
+  }
+}
