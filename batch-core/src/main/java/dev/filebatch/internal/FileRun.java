@@ -125,7 +125,7 @@ final class FileRun implements Runnable, ProcessingContext {
         attempt = ctx.getAttemptCount() + 1;
         checkCancelled();
         partial = null;
-        Object value = lane.withCpu(() -> processor.process(file, this));
+        Object value = lane.invoke(file, this);
         if (value == null) {
           throw new FileProcessingException(ErrorCode.PROCESSING_FAILED,
               "processor '" + processor.id() + "' returned no result for " + file.name(),

@@ -19,6 +19,7 @@ final class Lane {
   private final Concurrency concurrency;
   private final ThreadPoolExecutor executor;
   private final Semaphore cpuPermits;
+  private volatile Runner runner;
 
   Lane(FileProcessor<?> processor, Concurrency concurrency, Semaphore cpuPermits) {
     this.processor = processor;
@@ -33,6 +34,31 @@ final class Lane {
     int size = concurrency.maxParallel();
     this.executor = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     this.executor.allowCoreThreadTimeOut(true);
+    this.runner = (file, ctx) -> processor.process(file, ctx);
+  }
+
+  /**
+   * Runs one attempt of a file: by default the processor in this thread; forked isolation installs a runner that
+   * sends the file to a worker JVM instead.
+   */
+  @FunctionalInterface
+  interface Runner extends AutoCloseable {
+    Object run(dev.filebatch.internal.intake.StagedFile file, dev.filebatch.spi.ProcessingContext ctx)
+        throws Exception;
+
+    @Override
+    default void close() {}
+  }
+
+  void runner(Runner value) {
+    this.runner = value;
+  }
+
+  /** One attempt through the lane's runner, holding a CPU permit if CPU-bound. */
+  Object invoke(dev.filebatch.internal.intake.StagedFile file, dev.filebatch.spi.ProcessingContext ctx)
+      throws Exception {
+    Runner r = runner;
+    return withCpu(() -> r.run(file, ctx));
   }
 
   FileProcessor<?> processor() {
@@ -66,6 +92,7 @@ final class Lane {
 
   void shutdownNow() {
     executor.shutdownNow();
+    runner.close();
   }
 
   boolean awaitTermination(long millis) throws InterruptedException {

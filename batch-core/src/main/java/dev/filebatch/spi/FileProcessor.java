@@ -51,6 +51,15 @@ public interface FileProcessor<R> {
   }
 
   /**
+   * How to re-create this processor in a forked worker JVM, for {@link dev.filebatch.Isolation#forked()}. By
+   * default empty: such a processor can run forked only if its class has a public no-argument constructor, which
+   * the worker then calls.
+   */
+  default java.util.Optional<ProcessorRecipe> recipe() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Processes one file.
    *
    * @param file the file, already in the workspace
