@@ -3,10 +3,12 @@ package dev.filebatch.pdf;
 import dev.filebatch.ErrorCode;
 import dev.filebatch.MediaType;
 import dev.filebatch.pdf.internal.PdfReading;
+import dev.filebatch.pdf.internal.PdfTextRecipe;
 import dev.filebatch.spi.Concurrency;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.InputFile;
 import dev.filebatch.spi.ProcessingContext;
+import dev.filebatch.spi.ProcessorRecipe;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +97,19 @@ public final class PdfTextProcessor implements FileProcessor<PdfText> {
   @Override
   public Concurrency concurrency() {
     return options.concurrency();
+  }
+
+  /**
+   * The settings as a recipe, so the processor can run in forked worker JVMs
+   * ({@link dev.filebatch.Isolation#forked()}, a good fit for untrusted PDFs). Empty when a {@link ScanRecognizer}
+   * is configured: a recognizer is code, not settings, so such a processor runs in process only.
+   */
+  @Override
+  public Optional<ProcessorRecipe> recipe() {
+    if (options.scanRecognizer().isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(ProcessorRecipe.of(PdfTextRecipe.class, PdfTextRecipe.optionsOf(options)));
   }
 
   /** {@link PdfText}. */
