@@ -1,0 +1,144 @@
+package dev.filebatch.acs.internal;
+
+import dev.filebatch.acs.AcsCatalogue;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds ACS and learning statement (PLT) codes in report text and repairs OCR noise in them.
+ *
+ * <p>Design: codes are found with a deliberately lenient pattern (any separator among {@code . , : ;}, optional
+ * spaces, look-alike characters in every part), then each part is repaired for its expected shape (letters, a Roman
+ * numeral, a letter, K/R/S and digits) and the result is validated against the catalogue on prefix, area and task.
+ * A task letter that does not validate is retried with its look-alikes, accepted only when exactly one look-alike
+ * validates, so a repair never picks between two real tasks. Codes split across lines are joined before matching.
+ */
+public final class CodeReader {
+  private static final String SEP = "[ \\t]?[.,:;\\u00B7][ \\t]?";
+  private static final Pattern ACS = Pattern.compile(
+      "(?<![A-Za-z0-9])([A-Z0-9|!l]{2})" + SEP + "([IVXlvx1|!iLjJT\\]\\[]{1,5})" + SEP + "([A-Za-z0-9|!])" + SEP
+          + "([KRSkrs5$])[ \\t]?([0-9IlOo|!]{1,2})([a-z])?(?![A-Za-z0-9])");
+  private static final Pattern PLT = Pattern.compile(
+      "(?<![A-Za-z0-9])P[ \\t]?[L1l|I][ \\t]?T[ \\t]?([0-9OoIl|SB]{3})(?![0-9])");
+  // A code broken after (or before) a separator at a line end: join the pieces.
+  private static final Pattern SPLIT_AFTER_DOT = Pattern.compile("(?<=[A-Za-z0-9|!])[ \\t]*([.,])[ \\t]*\\R[ \\t]*(?=[A-Za-z0-9|!])");
+  private static final Pattern SPLIT_BEFORE_DOT = Pattern.compile("(?<=[A-Za-z0-9|!])[ \\t]*\\R[ \\t]*([.,])[ \\t]*(?=[A-Za-z0-9|!])");
+
+  private static final String[][] LOOK_ALIKES = {
+    {"O", "DQ"}, {"D", "OQ"}, {"Q", "OD"}, {"B", "ERS"}, {"E", "BF"}, {"F", "EP"}, {"P", "F"}, {"C", "GO"},
+    {"G", "CO"}, {"I", "LJT"}, {"L", "IJ"}, {"J", "IL"}, {"T", "I"}, {"H", "NMK"}, {"N", "HM"}, {"M", "NH"},
+    {"U", "V"}, {"V", "U"}, {"K", "H"}, {"R", "B"}, {"S", "B"}
+  };
+
+  private final AcsCatalogue catalogue;
+
+  /** A reader validating against the given catalogue. */
+  public CodeReader(AcsCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** What was found: validated codes, codes that did not validate, and whether any repair was needed. */
+  public record Found(List<String> acsCodes, List<String> unrecognized, List<String> pltCodes, int repaired) {}
+
+  /** Finds every code in the text, deduplicated, in order of appearance. */
+  public Found read(String text) {
+    String joined = SPLIT_AFTER_DOT.matcher(text).replaceAll(".");
+    joined = SPLIT_BEFORE_DOT.matcher(joined).replaceAll(".");
+    Set<String> codes = new LinkedHashSet<>();
+    Set<String> unrecognized = new LinkedHashSet<>();
+    int repaired = 0;
+    Matcher m = ACS.matcher(joined);
+    while (m.find()) {
+      String raw = m.group();
+      Optional<String> code = repair(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6));
+      if (code.isPresent()) {
+        codes.add(code.get());
+        if (!code.get().equals(raw)) {
+          repaired++;
+        }
+      } else {
+        unrecognized.add(raw.replaceAll("\\s+", ""));
+      }
+    }
+    Set<String> plt = new LinkedHashSet<>();
+    Matcher p = PLT.matcher(joined);
+    while (p.find()) {
+      String digits = OcrRepair.digits(p.group(1));
+      if (digits != null) {
+        plt.add("PLT" + digits);
+        if (!p.group().equals("PLT" + digits)) {
+          repaired++;
+        }
+      }
+    }
+    return new Found(List.copyOf(codes), List.copyOf(unrecognized), List.copyOf(plt), repaired);
+  }
+
+  private Optional<String> repair(String rawPrefix, String rawArea, String rawTask, String rawKind, String rawNumber,
+      String sub) {
+    String prefix = prefix(rawPrefix);
+    String area = OcrRepair.roman(rawArea);
+    if (prefix == null || area == null) {
+      return Optional.empty();
+    }
+    char taskChar = OcrRepair.toLetter(rawTask.charAt(0));
+    if (taskChar == 0 || "l|!".indexOf(rawTask.charAt(0)) >= 0) {
+      taskChar = 'I';
+    }
+    String task = String.valueOf(taskChar);
+    if (catalogue.task(prefix, area, task).isEmpty()) {
+      task = uniqueLookAlike(prefix, area, task);
+      if (task == null) {
+        return Optional.empty();
+      }
+    }
+    char kind = Character.toUpperCase(rawKind.charAt(0));
+    if (kind == '5' || kind == '$') {
+      kind = 'S';
+    }
+    String number = OcrRepair.digits(rawNumber);
+    if (number == null || number.startsWith("0")) {
+      return Optional.empty();
+    }
+    return Optional.of(prefix + "." + area + "." + task + "." + kind + number + (sub == null ? "" : sub));
+  }
+
+  private String prefix(String raw) {
+    String p = OcrRepair.letters(raw);
+    if (p == null) {
+      return null;
+    }
+    if (catalogue.knowsPrefix(p)) {
+      return p;
+    }
+    String only = null;
+    for (AcsCatalogue.Edition e : catalogue.editions()) {
+      if (OcrRepair.distance(e.prefix(), p) == 1) {
+        if (only != null) {
+          return null;
+        }
+        only = e.prefix();
+      }
+    }
+    return only;
+  }
+
+  private String uniqueLookAlike(String prefix, String area, String task) {
+    List<String> valid = new ArrayList<>();
+    for (String[] pair : LOOK_ALIKES) {
+      if (pair[0].equals(task)) {
+        for (char alt : pair[1].toCharArray()) {
+          if (catalogue.task(prefix, area, String.valueOf(alt)).isPresent()) {
+            valid.add(String.valueOf(alt));
+          }
+        }
+      }
+    }
+    return valid.size() == 1 ? valid.get(0) : null;
+  }
+}
