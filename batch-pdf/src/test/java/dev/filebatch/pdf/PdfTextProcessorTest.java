@@ -396,6 +396,25 @@ class PdfTextProcessorTest {
     }
 
     @Test
+    void stopsWhenTheWorkerThreadIsInterrupted() throws Exception {
+      Path pdf = PdfFixtures.scannedPdf(dir.resolve("scan.pdf"), List.of("ONE", "TWO"));
+      FixedTextRecognizer counting = new FixedTextRecognizer("text");
+      ScanRecognizer interrupted = (page, c) -> {
+        // What the engine does to a timed-out file's thread; PDFBox itself would not notice.
+        Thread.currentThread().interrupt();
+        return counting.recognize(page, c);
+      };
+      try {
+        assertThatThrownBy(() -> PdfTextProcessor.builder().scanRecognizer(interrupted).build()
+            .process(TestFile.pdf(pdf), context()))
+            .isInstanceOf(CancellationException.class);
+        assertThat(counting.seen).hasSize(1);
+      } finally {
+        Thread.interrupted();
+      }
+    }
+
+    @Test
     void readsNothingWhenCancelledBeforeStarting() throws Exception {
       Path pdf = PdfFixtures.textPdf(dir.resolve("one.pdf"), List.of("text"));
       TestContext ctx = context();
