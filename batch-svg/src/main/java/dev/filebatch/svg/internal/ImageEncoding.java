@@ -1,0 +1,56 @@
+package dev.filebatch.svg.internal;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/** Encodes rendered images with the JDK's own ImageIO writers. */
+public final class ImageEncoding {
+  private ImageEncoding() {}
+
+  /** Writes a PNG, alpha kept. */
+  public static void png(BufferedImage image, OutputStream out) throws IOException {
+    if (!ImageIO.write(image, "png", out)) {
+      throw new IOException("no PNG writer available");
+    }
+  }
+
+  /** Encodes a PNG into memory. */
+  public static byte[] png(BufferedImage image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    png(image, out);
+    return out.toByteArray();
+  }
+
+  /** Writes a JPEG at the given quality; transparency is flattened onto the background (white when null). */
+  public static void jpeg(BufferedImage image, Color background, float quality, OutputStream out)
+      throws IOException {
+    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = rgb.createGraphics();
+    try {
+      g.setColor(background == null ? Color.WHITE : new Color(background.getRGB() & 0xffffff));
+      g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality);
+      writer.write(null, new IIOImage(rgb, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.filebatch.svg.internal;
+
+import java.util.Set;
+import org.w3c.dom.Document;
+
+/**
+ * An SVG document that passed every safety check: its DOM (parsed with DTDs and external entities off), the raw
+ * bytes (for embedding in decks), its intrinsic size in CSS pixels and the features it uses (for choosing a renderer).
+ *
+ * @param document the parsed DOM; renderers must not mutate it (each clones or re-parses)
+ * @param bytes the validated source bytes
+ * @param width intrinsic width in CSS pixels (96 per inch)
+ * @param height intrinsic height in CSS pixels
+ * @param features the features the document uses
+ */
+public record SvgAnalysis(Document document, byte[] bytes, double width, double height, Set<Feature> features) {
+  /** Features some renderers handle poorly; the analysis reports which ones a document uses. */
+  public enum Feature {
+    FILTER,
+    MASK,
+    CLIP_PATH,
+    PATTERN,
+    MARKER,
+    TEXT,
+    TEXT_PATH,
+    IMAGE,
+    USE,
+    STYLE_SHEET,
+    FOREIGN_OBJECT,
+    ANIMATION,
+    SWITCH
+  }
+}
