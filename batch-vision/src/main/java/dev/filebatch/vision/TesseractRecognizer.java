@@ -1,0 +1,292 @@
+package dev.filebatch.vision;
+
+import dev.filebatch.ErrorCode;
+import dev.filebatch.spi.FileProcessingException;
+import dev.filebatch.spi.ProcessingContext;
+import dev.filebatch.vision.internal.EnginePool;
+import dev.filebatch.vision.internal.OcrPreprocessing;
+import dev.filebatch.vision.internal.TessdataLocator;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tesseract.ETEXT_DESC;
+import org.bytedeco.tesseract.TessBaseAPI;
+import org.bytedeco.tesseract.global.tesseract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Local OCR with Tesseract 5 (LSTM), through the Bytedeco natives for linux-x86_64.
+ *
+ * <p>Language data ({@code eng.traineddata} and friends) is looked for in this order: {@link Builder#tessdataPath},
+ * the {@code TESSDATA_PREFIX} environment variable, the English model bundled in {@code dev.filebatch:batch-tessdata}
+ * when that jar is on the class path (copied once per JVM to a private temporary folder), then
+ * {@code /usr/share/tesseract-ocr/5/tessdata}, {@code /usr/share/tesseract-ocr/4.00/tessdata},
+ * {@code /usr/share/tessdata} and {@code /usr/local/share/tessdata}. When none holds the language, files fail with
+ * {@code OCR_UNAVAILABLE} and a remediation naming the fixes; so does a machine the natives cannot load on.
+ *
+ * <p>Engines are made lazily (about 100 ms each to load a model), reused from file to file, and never shared by two
+ * threads at once: there are at most as many as files that ran at the same time. Recognition stops at the file's
+ * deadline, inside the native code. Set {@code OMP_THREAD_LIMIT=1} when you point this at an OpenMP build of
+ * Tesseract; the bundled natives are built without OpenMP.
+ *
+ * <pre>{@code
+ * TextRecognizer ocr = TesseractRecognizer.builder().language("eng").pageSegmentationMode(6).build();
+ * }</pre>
+ */
+public final class TesseractRecognizer implements TextRecognizer {
+  /** The code a file fails with when Tesseract or its language data is not available. */
+  public static final ErrorCode OCR_UNAVAILABLE = TessdataLocator.OCR_UNAVAILABLE;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TesseractRecognizer.class);
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)*");
+
+  private final Path tessdataPath;
+  private final String language;
+  private final int pageSegmentationMode;
+  private final int dpi;
+  private final Map<String, String> variables;
+  private final TessdataLocator locator;
+  private final EnginePool<TessBaseAPI> engines = new EnginePool<>(TesseractRecognizer::end);
+  private volatile TessdataLocator.Found tessdata;
+
+  private TesseractRecognizer(Builder b, TessdataLocator locator) {
+    this.tessdataPath = b.tessdataPath;
+    this.language = b.language;
+    this.pageSegmentationMode = b.pageSegmentationMode;
+    this.dpi = b.dpi;
+    this.variables = Map.copyOf(b.variables);
+    this.locator = locator;
+  }
+
+  /** A recognizer with every default: English, automatic page segmentation, data found as described above. */
+  public static TesseractRecognizer create() {
+    return builder().build();
+  }
+
+  /** A builder; every option has a default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code tesseract:} followed by the language, e.g. {@code tesseract:eng}. */
+  @Override
+  public String id() {
+    return "tesseract:" + language;
+  }
+
+  /** Always {@code true}: Tesseract keeps one core busy per file. */
+  @Override
+  public boolean cpuBound() {
+    return true;
+  }
+
+  /**
+   * Reads the text with Tesseract. The image is converted to 8-bit greyscale if it is not already.
+   *
+   * @throws FileProcessingException {@code OCR_UNAVAILABLE} when the language data or natives are missing,
+   *     {@code TIMEOUT} when the deadline passed during recognition
+   */
+  @Override
+  public RecognizedText recognize(BufferedImage image, ProcessingContext context) throws Exception {
+    Objects.requireNonNull(image, "image");
+    TessdataLocator.Found data = tessdata();
+    BufferedImage grey = OcrPreprocessing.greyscale(image);
+    byte[] pixels = packed(grey);
+    context.checkCancelled();
+
+    TessBaseAPI api = engines.borrow(() -> newEngine(data));
+    boolean healthy = false;
+    try {
+      api.SetImage(pixels, grey.getWidth(), grey.getHeight(), 1, grey.getWidth());
+      api.SetSourceResolution(dpi);
+      try (ETEXT_DESC monitor = new ETEXT_DESC()) {
+        long millis = Math.max(1, Math.min(Integer.MAX_VALUE, context.remaining().toMillis()));
+        monitor.set_deadline_msecs((int) millis);
+        int status = api.Recognize(monitor);
+        if (monitor.deadline_exceeded()) {
+          api.Clear();
+          healthy = true;
+          context.checkCancelled();
+          throw new FileProcessingException(ErrorCode.TIMEOUT, "OCR did not finish before the file's deadline.",
+              "Raise the per-file timeout, or send smaller images.");
+        }
+        if (status != 0) {
+          throw new FileProcessingException(ErrorCode.PROCESSING_FAILED, "Tesseract could not recognise the image.",
+              "Check that the image is a readable photo or scan of text.");
+        }
+      }
+      String text;
+      BytePointer utf8 = api.GetUTF8Text();
+      try {
+        text = utf8 == null || utf8.isNull() ? "" : utf8.getString(StandardCharsets.UTF_8);
+      } finally {
+        if (utf8 != null && !utf8.isNull()) {
+          tesseract.TessDeleteText(utf8);
+        }
+      }
+      double confidence = Math.max(0, Math.min(100, api.MeanTextConf())) / 100.0;
+      api.Clear();
+      healthy = true;
+      return RecognizedText.of(text.strip(), confidence, id(), image.getWidth(), image.getHeight());
+    } finally {
+      if (healthy) {
+        engines.release(api);
+      } else {
+        engines.discard(api);
+      }
+    }
+  }
+
+  /** How many Tesseract engines this recognizer has made so far (for tests and diagnostics). */
+  int enginesCreated() {
+    return engines.created();
+  }
+
+  /** Ends every idle engine; engines still in use end when their file finishes. */
+  @Override
+  public void close() {
+    engines.close();
+  }
+
+  @Override
+  public String toString() {
+    return "TesseractRecognizer[" + id() + ", psm=" + pageSegmentationMode + ", tessdata="
+        + (tessdataPath != null ? tessdataPath : "auto") + "]";
+  }
+
+  private TessdataLocator.Found tessdata() throws FileProcessingException {
+    TessdataLocator.Found found = tessdata;
+    if (found == null) {
+      // Failures are not remembered: installing the data fixes the next file without a restart.
+      found = locator.locate(language);
+      LOG.info("Tesseract language data '{}' from {} ({})", language, found.source(), found.directory());
+      tessdata = found;
+    }
+    return found;
+  }
+
+  private TessBaseAPI newEngine(TessdataLocator.Found data) throws FileProcessingException {
+    TessBaseAPI api;
+    try {
+      api = new TessBaseAPI();
+    } catch (LinkageError e) {
+      throw new FileProcessingException(OCR_UNAVAILABLE,
+          "The Tesseract native library could not be loaded on this machine (" + System.getProperty("os.name") + " "
+              + System.getProperty("os.arch") + "): " + e.getMessage(),
+          "Filebatch ships Tesseract natives for linux-x86_64 only; on other platforms use OpenAiVisionRecognizer "
+              + "or add the matching org.bytedeco:tesseract classifier jar.", e);
+    }
+    if (api.Init(data.directory().toString(), language, tesseract.OEM_LSTM_ONLY) != 0) {
+      end(api);
+      throw new FileProcessingException(OCR_UNAVAILABLE,
+          "Tesseract could not load the language data '" + language + "' from " + data.directory() + " ("
+              + data.source() + ").",
+          "Check that the .traineddata files there are complete Tesseract 4/5 (LSTM) models, e.g. from "
+              + "tessdata_fast or tessdata_best.");
+    }
+    api.SetPageSegMode(pageSegmentationMode);
+    api.SetVariable("debug_file", "/dev/null"); // keep Tesseract's chatter off stderr
+    variables.forEach(api::SetVariable);
+    return api;
+  }
+
+  private static void end(TessBaseAPI api) {
+    api.End();
+    api.close();
+  }
+
+  private static byte[] packed(BufferedImage grey) {
+    byte[] data = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+    int expected = grey.getWidth() * grey.getHeight();
+    if (data.length == expected && grey.getRaster().getSampleModelTranslateX() == 0
+        && grey.getRaster().getSampleModelTranslateY() == 0) {
+      return data;
+    }
+    byte[] copy = new byte[expected];
+    grey.getRaster().getDataElements(0, 0, grey.getWidth(), grey.getHeight(), copy);
+    return copy;
+  }
+
+  /** Options of a {@link TesseractRecognizer}; each setter validates its value. */
+  public static final class Builder {
+    private Path tessdataPath;
+    private String language = "eng";
+    private int pageSegmentationMode = 3;
+    private int dpi = 300;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private TessdataLocator locator;
+
+    private Builder() {}
+
+    /**
+     * The folder holding {@code <language>.traineddata}. Default: none, so {@code TESSDATA_PREFIX}, the bundled
+     * model and the system folders are tried. When set, only this folder is used.
+     */
+    public Builder tessdataPath(Path folder) {
+      this.tessdataPath = Objects.requireNonNull(folder, "folder");
+      return this;
+    }
+
+    /** Tesseract language(s), e.g. {@code eng} or {@code eng+deu}. Default {@code eng} (the only one bundled). */
+    public Builder language(String language) {
+      Objects.requireNonNull(language, "language");
+      if (!LANGUAGE.matcher(language).matches()) {
+        throw new IllegalArgumentException(
+            "language must be Tesseract language names joined by '+', such as 'eng' or 'eng+deu', was '"
+                + language + "'");
+      }
+      this.language = language;
+      return this;
+    }
+
+    /**
+     * Tesseract's page segmentation mode, 0 to 13 ({@code --psm}). Default 3, fully automatic; 6 suits a single
+     * block of text, 11 sparse text such as forms.
+     */
+    public Builder pageSegmentationMode(int mode) {
+      if (mode < 0 || mode > 13) {
+        throw new IllegalArgumentException("page segmentation mode must be 0 to 13, was " + mode);
+      }
+      this.pageSegmentationMode = mode;
+      return this;
+    }
+
+    /** The resolution Tesseract assumes for images, 70 to 2400. Default 300. */
+    public Builder dpi(int dpi) {
+      if (dpi < 70 || dpi > 2400) {
+        throw new IllegalArgumentException("dpi must be 70 to 2400, was " + dpi);
+      }
+      this.dpi = dpi;
+      return this;
+    }
+
+    /** Sets a Tesseract variable on every engine, e.g. {@code tessedit_char_whitelist}. None by default. */
+    public Builder variable(String name, String value) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("variable name must not be blank");
+      }
+      variables.put(name, value);
+      return this;
+    }
+
+    /** For tests: a locator with a controlled environment, class path and system folders. */
+    Builder locator(TessdataLocator locator) {
+      this.locator = locator;
+      return this;
+    }
+
+    /** The recognizer. Nothing is loaded yet: the natives and language data are found at the first image. */
+    public TesseractRecognizer build() {
+      return new TesseractRecognizer(this, locator != null ? locator : TessdataLocator.standard(tessdataPath));
+    }
+  }
+}
