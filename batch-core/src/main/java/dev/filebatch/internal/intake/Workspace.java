@@ -1,43 +1,159 @@
 package dev.filebatch.internal.intake;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A batch's private temp folder ({@code <root>/filebatch-<batch id>-<random>}, owner-only permissions) holding every
  * byte of the batch. {@link #close()} deletes it recursively and is idempotent; workspaces still open at JVM
  * shutdown are deleted by a shutdown hook.
+ *
+ * <p>Layout: {@code files/<index>} holds the body of file {@code index}, {@code scratch/<index>/} is that file's
+ * processor scratch folder and {@code tmp/} holds archives while they are expanded. Bodies are named by index, never
+ * by the uploader's name, so no name can reach outside the folder.
  */
 public final class Workspace implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+  private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
+
+  static {
+    // Last line of defence: a JVM that exits mid-batch must not leave uploaded bytes behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(Workspace::close),
+        "filebatch-workspace-cleanup"));
+  }
+
+  private final Path root;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong temps = new AtomicLong();
+
+  private Workspace(Path root) {
+    this.root = root;
+  }
+
   /** Creates the folder under {@code root} (created if missing). */
   public static Workspace create(Path root, UUID batchId) throws IOException {
-    throw new UnsupportedOperationException("skeleton");
+    Files.createDirectories(root);
+    String prefix = "filebatch-" + batchId + "-";
+    Path dir = posix(root)
+        ? Files.createTempDirectory(root, prefix, ownerOnly())
+        : Files.createTempDirectory(root, prefix);
+    Workspace ws = new Workspace(dir);
+    OPEN.add(ws);
+    return ws;
   }
 
   /** The folder. */
   public Path root() {
-    throw new UnsupportedOperationException("skeleton");
+    return root;
   }
 
-  /** A fresh path for the body of input file {@code index} (not created). */
+  /** A fresh path for the body of input file {@code index} (not created; its parent is). */
   public Path fileSlot(int index) {
-    throw new UnsupportedOperationException("skeleton");
+    if (index < 0) {
+      throw new IllegalArgumentException("index must not be negative, was " + index);
+    }
+    return inside("files").resolve(Integer.toString(index));
   }
 
   /** A scratch folder for file {@code index}, created on first call. */
   public Path scratch(int index) throws IOException {
-    throw new UnsupportedOperationException("skeleton");
+    if (index < 0) {
+      throw new IllegalArgumentException("index must not be negative, was " + index);
+    }
+    return Files.createDirectories(root.resolve("scratch").resolve(Integer.toString(index)));
+  }
+
+  /** A fresh path for a temporary body such as an archive being expanded (not created; its parent is). */
+  Path tempFile() {
+    return inside("tmp").resolve("t" + temps.incrementAndGet());
+  }
+
+  /** Whether {@link #close()} has run. */
+  public boolean isClosed() {
+    return closed.get();
   }
 
   /** Deletes the folder and everything in it; never throws. */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("skeleton");
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      deleteTree(root);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not delete workspace {} completely: {}", root, e.toString());
+    } finally {
+      OPEN.remove(this);
+    }
   }
 
   /** How many workspaces of this JVM are open (for tests proving cleanup). */
   public static int openCount() {
-    throw new UnsupportedOperationException("skeleton");
+    return OPEN.size();
+  }
+
+  @Override
+  public String toString() {
+    return "Workspace[" + root + (closed.get() ? ", closed" : "") + "]";
+  }
+
+  private Path inside(String folder) {
+    if (closed.get()) {
+      throw new IllegalStateException("workspace " + root + " is closed");
+    }
+    try {
+      return Files.createDirectories(root.resolve(folder));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + folder + " in workspace " + root, e);
+    }
+  }
+
+  private static boolean posix(Path dir) {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static FileAttribute<?> ownerOnly() {
+    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    // walkFileTree does not follow links by default, so a link planted inside cannot redirect the deletion.
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+        Files.deleteIfExists(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 }

@@ -1,0 +1,292 @@
+package dev.filebatch.internal.intake;
+
+import dev.filebatch.ArchiveLimits;
+import dev.filebatch.BatchRejectedException;
+import dev.filebatch.ErrorCode;
+import dev.filebatch.FileError;
+import dev.filebatch.IntakeLimits;
+import dev.filebatch.MediaType;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run of intake over one batch: the files staged so far, what was skipped, the bytes received. Not
+ * thread-safe; one batch's intake runs on one thread.
+ *
+ * <p>Every body goes through {@link #stageBody}: its first {@value TypeDetector#HEAD_BYTES} bytes are read to type
+ * it, then a ZIP is handed to {@link ZipExpander} and anything else is written to its slot in the workspace while
+ * being counted and hashed, stopping one byte past the per-file cap.
+ */
+final class Staging {
+  private static final int CHUNK = 64 * 1024;
+
+  final IntakeLimits limits;
+  final ArchiveLimits archives;
+  final TypeDetector types;
+  final Workspace workspace;
+  final List<StagedFile> files = new ArrayList<>();
+  final List<String> skipped = new ArrayList<>();
+  private final BooleanSupplier cancelled;
+  private final BatchNames names = new BatchNames();
+  private long batchBytes;
+
+  Staging(IntakeLimits limits, ArchiveLimits archives, TypeDetector types, Workspace workspace,
+      BooleanSupplier cancelled) {
+    this.limits = limits;
+    this.archives = archives;
+    this.types = types;
+    this.workspace = workspace;
+    this.cancelled = cancelled;
+  }
+
+  void checkCancelled() {
+    if (cancelled.getAsBoolean()) {
+      throw Intake.reject(ErrorCode.CANCELLED, "The batch was cancelled while its files were being received.",
+          "Nothing to fix: start the batch again if you still need it.");
+    }
+  }
+
+  /**
+   * Stages a top-level body (a file, byte array or stream); a read failure fails that file with
+   * {@code UNREADABLE_INPUT}.
+   */
+  void stageTop(String rawName, String origin, Optional<String> declared, OptionalLong knownSize,
+      boolean readWhenOversize, InputStream body) {
+    try {
+      stageBody(rawName, origin, declared, knownSize, readWhenOversize, new SourceStream(body), 0, null);
+    } catch (SourceReadException e) {
+      unreadable(rawName, origin, declared, e);
+    }
+  }
+
+  void unreadable(String rawName, String origin, Optional<String> declared, IOException e) {
+    String name = display(rawName);
+    fail(rawName, origin, declared, null, 0, null, ErrorCode.UNREADABLE_INPUT,
+        "Could not read " + name + ": " + e.getMessage() + ".",
+        "Check that " + name + " exists and is readable, then send it again.");
+  }
+
+  /**
+   * Types and stages one body.
+   *
+   * @param knownSize the declared or on-disk size, if any
+   * @param readWhenOversize when the known size is over the per-file cap, whether to read the head anyway because
+   *     the body may be an archive (whose own caps differ); otherwise the file fails unread
+   * @param level how many archives this body is inside (0 for a top-level input)
+   * @param budget the enclosing top-level archive's expansion budget, or {@code null} at top level
+   * @throws SourceReadException when reading the body fails
+   */
+  void stageBody(String rawName, String origin, Optional<String> declared, OptionalLong knownSize,
+      boolean readWhenOversize, InputStream body, int level, ZipExpander.Budget budget) throws SourceReadException {
+    long max = limits.maxFileBytes();
+    boolean oversize = knownSize.isPresent() && knownSize.getAsLong() > max;
+    if (oversize && !readWhenOversize) {
+      tooLarge(rawName, origin, declared, null, knownSize.getAsLong());
+      return;
+    }
+    byte[] head = new byte[TypeDetector.HEAD_BYTES];
+    int len = readHead(body, head);
+    String hint = BatchNames.clean(rawName);
+    MediaType type = types.detect(head, len, hint);
+    Optional<String> mismatch = types.mismatch(type, hint, declared);
+    if (archives.expand() && types.isZip(type) && mismatch.isEmpty()) {
+      if (level >= archives.maxNestingDepth()) {
+        throw Intake.reject(ErrorCode.ARCHIVE_UNSAFE,
+            "The archive " + origin + " is nested " + (level + 1) + " archives deep; at most "
+                + archives.maxNestingDepth() + " levels are expanded.",
+            "Extract the inner archives and upload their files directly, or in a single-level ZIP.");
+      }
+      new ZipExpander(this).expand(rawName, origin, head, len, body, level + 1, budget);
+      return;
+    }
+    if (oversize) {
+      tooLarge(rawName, origin, declared, type, knownSize.getAsLong());
+      return;
+    }
+    int index = files.size();
+    Path slot = workspace.fileSlot(index);
+    MessageDigest sha = sha256();
+    long count;
+    try (OutputStream out = Files.newOutputStream(slot, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      count = copy(head, len, body, out, max, sha, origin);
+    } catch (SourceReadException e) {
+      deleteQuietly(slot);
+      throw e;
+    } catch (IOException e) {
+      deleteQuietly(slot);
+      throw new UncheckedIOException("cannot write " + origin + " into the workspace " + workspace.root(), e);
+    }
+    if (count > max) {
+      deleteQuietly(slot); // nothing oversize is kept, not even the part received
+      tooLarge(rawName, origin, declared, type, count);
+      return;
+    }
+    String name = display(rawName);
+    if (count == 0) {
+      deleteQuietly(slot);
+      fail(rawName, origin, declared, null, 0, null, ErrorCode.EMPTY_FILE,
+          "The file " + name + " is empty (0 bytes).",
+          "Check that " + name + " was saved completely, then upload it again.");
+      return;
+    }
+    String hex = HexFormat.of().formatHex(sha.digest());
+    if (mismatch.isPresent()) {
+      deleteQuietly(slot);
+      fail(rawName, origin, declared, type, count, hex, ErrorCode.TYPE_MISMATCH,
+          "The file " + name + " is not what it claims to be: " + mismatch.get() + ".",
+          "Upload the original file with its correct extension and type; renamed or converted files are refused.");
+      return;
+    }
+    add(new StagedFile(index, names.assign(rawName, index), origin, declared, type, count, hex, slot, null));
+  }
+
+  /**
+   * Copies the head and then the rest of {@code body} to {@code out}, stopping as soon as more than {@code max}
+   * bytes were seen. Counts kept bodies against the batch cap when {@code sha} is given (archives in transit are
+   * not files of the batch).
+   *
+   * @return the bytes seen: the full size, or {@code max + 1} or a little more when the cap stopped it
+   */
+  long copy(byte[] head, int len, InputStream body, OutputStream out, long max, MessageDigest sha, String origin)
+      throws IOException {
+    long count = accept(head, len, 0, out, max, sha, origin);
+    byte[] buf = new byte[CHUNK];
+    while (count <= max) {
+      checkCancelled();
+      int r = body.read(buf);
+      if (r < 0) {
+        break;
+      }
+      count = accept(buf, r, count, out, max, sha, origin);
+    }
+    return count;
+  }
+
+  private long accept(byte[] b, int n, long count, OutputStream out, long max, MessageDigest sha, String origin)
+      throws IOException {
+    long total = count + n;
+    if (total > max) {
+      return total;
+    }
+    if (sha != null) {
+      batchBytes += n;
+      if (batchBytes > limits.maxBatchBytes()) {
+        throw Intake.reject(ErrorCode.BATCH_TOO_LARGE,
+            "The batch holds more than " + Intake.size(limits.maxBatchBytes()) + " (the limit was passed while "
+                + "receiving " + origin + ").",
+            "Send at most " + Intake.size(limits.maxBatchBytes()) + " per batch: split the files into several batches.");
+      }
+      sha.update(b, 0, n);
+    }
+    out.write(b, 0, n);
+    return total;
+  }
+
+  private int readHead(InputStream body, byte[] head) throws SourceReadException {
+    int len = 0;
+    while (len < head.length) {
+      checkCancelled();
+      int r;
+      try {
+        r = body.read(head, len, head.length - len);
+      } catch (SourceReadException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new SourceReadException(e);
+      }
+      if (r < 0) {
+        break;
+      }
+      len += r;
+    }
+    return len;
+  }
+
+  void tooLarge(String rawName, String origin, Optional<String> declared, MediaType type, long size) {
+    String name = display(rawName);
+    fail(rawName, origin, declared, type, size, null, ErrorCode.FILE_TOO_LARGE,
+        "The file " + name + " is larger than the " + Intake.size(limits.maxFileBytes()) + " allowed per file"
+            + (size > limits.maxFileBytes() + 1 ? " (" + Intake.size(size) + ")." : "."),
+        "Reduce " + name + " below " + Intake.size(limits.maxFileBytes())
+            + " (compress images, split documents) and upload it again.");
+  }
+
+  /** Records a failed file under a unique name. */
+  void fail(String rawName, String origin, Optional<String> declared, MediaType type, long size, String sha,
+      ErrorCode code, String message, String remediation) {
+    int index = files.size();
+    add(StagedFile.failed(index, names.assign(rawName, index), origin, declared, type, size, sha,
+        FileError.of(code, message, remediation)));
+  }
+
+  private void add(StagedFile file) {
+    if (files.size() >= limits.maxFiles()) {
+      throw Intake.reject(ErrorCode.TOO_MANY_FILES,
+          "The batch holds more than " + limits.maxFiles() + " files (archive entries count; the limit was passed at "
+              + file.origin() + ").",
+          "Send at most " + limits.maxFiles() + " files per batch: split the upload into several batches.");
+    }
+    files.add(file);
+  }
+
+  /** The name to use in messages: the cleaned base name, or the raw one if cleaning left nothing. */
+  static String display(String rawName) {
+    String clean = BatchNames.clean(rawName);
+    return "'" + (clean.isEmpty() ? rawName : clean) + "'";
+  }
+
+  static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // the workspace is deleted as a whole when the batch ends
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+
+  /** Marks failures of the caller's stream as input failures, not workspace failures. */
+  static final class SourceStream extends FilterInputStream {
+    SourceStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        throw new SourceReadException(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        throw new SourceReadException(e);
+      }
+    }
+  }
+}
