@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP listener on 127.0.0.1 that counts every connection made to it and answers each with a tiny valid response,
  * so a renderer that tried to fetch would succeed and be counted. Hostile test documents point all their URLs here.
  */
-final class LoopbackListener implements AutoCloseable {
+public final class LoopbackListener implements AutoCloseable {
   private final ServerSocket server;
   private final AtomicInteger connections = new AtomicInteger();
   private final Thread acceptor;
@@ -23,7 +23,7 @@ final class LoopbackListener implements AutoCloseable {
   private final AtomicInteger sentinelsSeen = new AtomicInteger();
   private int sentinelsSent;
 
-  LoopbackListener() throws IOException {
+  public LoopbackListener() throws IOException {
     server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
     acceptor = new Thread(this::accept, "loopback-listener");
@@ -61,12 +61,12 @@ final class LoopbackListener implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT/path}. */
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getLocalPort() + "/" + path;
   }
 
   /** The bare {@code 127.0.0.1:PORT}. */
-  String hostPort() {
+  public String hostPort() {
     return "127.0.0.1:" + server.getLocalPort();
   }
 
@@ -74,7 +74,7 @@ final class LoopbackListener implements AutoCloseable {
    * Connections received so far from anything but this listener itself. Sends a sentinel first and waits until it
    * is accepted: connections are accepted in order, so every earlier request has been counted by then.
    */
-  int requests() throws IOException, InterruptedException {
+  public int requests() throws IOException, InterruptedException {
     sentinelsSent++;
     try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.getLocalPort())) {
       socket.getOutputStream().write(SENTINEL.getBytes(StandardCharsets.US_ASCII));
