@@ -1,0 +1,78 @@
+package dev.filebatch.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TesseractRecognizerTest {
+  @TempDir Path dir;
+
+  @Test
+  void reusesEnginesAndNeverMakesMoreThanTheWorkersRunningAtOnce() throws Exception {
+    int workers = 3;
+    int imagesEach = 4;
+    BufferedImage image = TestFiles.text(700, 120, "REUSED ENGINE");
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    try (TesseractRecognizer ocr = TesseractRecognizer.create()) {
+      CyclicBarrier together = new CyclicBarrier(workers); // all workers in flight at once on the first image
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        results.add(pool.submit(() -> {
+          List<String> texts = new ArrayList<>();
+          together.await(1, TimeUnit.MINUTES);
+          for (int i = 0; i < imagesEach; i++) {
+            texts.add(ocr.recognize(image, new TestFiles.Context(dir)).text());
+          }
+          return texts;
+        }));
+      }
+      for (Future<List<String>> result : results) {
+        assertThat(result.get(2, TimeUnit.MINUTES)).hasSize(imagesEach).allSatisfy(
+            text -> assertThat(text.replaceAll("\\s+", " ")).containsIgnoringCase("REUSED ENGINE"));
+      }
+
+      assertThat(ocr.enginesCreated()).isBetween(1, workers);
+
+      // A later call on a new thread reuses an idle engine rather than making one.
+      int before = ocr.enginesCreated();
+      Thread later = new Thread(() -> {
+        try {
+          ocr.recognize(image, new TestFiles.Context(dir));
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      later.start();
+      later.join();
+      assertThat(ocr.enginesCreated()).isEqualTo(before);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void refusesWorkAfterClose() {
+    TesseractRecognizer ocr = TesseractRecognizer.create();
+    ocr.close();
+
+    assertThatThrownBy(() -> ocr.recognize(TestFiles.text(200, 80, "X"), new TestFiles.Context(dir)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void namesItselfByLanguage() {
+    assertThat(TesseractRecognizer.builder().language("eng+deu").build().id()).isEqualTo("tesseract:eng+deu");
+    assertThat(TesseractRecognizer.create().cpuBound()).isTrue();
+  }
+}
