@@ -81,12 +81,22 @@ public final class Intake {
 
   /**
    * Checks what is known without reading any body: number of sources, declared sizes of streams, sizes of byte
-   * arrays and files on disk.
+   * arrays and files on disk. When it rejects, it closes the input's streams: the batch owns them and will not
+   * read them.
    *
    * @throws BatchRejectedException when a batch limit is already broken
    */
   public void precheck(BatchInput input) {
     Objects.requireNonNull(input, "input");
+    try {
+      checkKnown(input);
+    } catch (BatchRejectedException e) {
+      closeStreams(input);
+      throw e;
+    }
+  }
+
+  private void checkKnown(BatchInput input) {
     if (input.sources().isEmpty()) {
       throw reject(ErrorCode.NO_FILES, "The batch holds no files.", "Add at least one file to the batch.");
     }

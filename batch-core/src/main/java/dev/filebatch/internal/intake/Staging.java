@@ -95,7 +95,7 @@ final class Staging {
     long max = limits.maxFileBytes();
     boolean oversize = knownSize.isPresent() && knownSize.getAsLong() > max;
     if (oversize && !readWhenOversize) {
-      tooLarge(rawName, origin, declared, null, knownSize.getAsLong());
+      tooLarge(rawName, origin, declared, null, knownSize.getAsLong(), true);
       return;
     }
     byte[] head = new byte[TypeDetector.HEAD_BYTES];
@@ -114,7 +114,7 @@ final class Staging {
       return;
     }
     if (oversize) {
-      tooLarge(rawName, origin, declared, type, knownSize.getAsLong());
+      tooLarge(rawName, origin, declared, type, knownSize.getAsLong(), true);
       return;
     }
     int index = files.size();
@@ -132,7 +132,7 @@ final class Staging {
     }
     if (count > max) {
       deleteQuietly(slot); // nothing oversize is kept, not even the part received
-      tooLarge(rawName, origin, declared, type, count);
+      tooLarge(rawName, origin, declared, type, count, false);
       return;
     }
     String name = display(rawName);
@@ -216,11 +216,12 @@ final class Staging {
     return len;
   }
 
-  void tooLarge(String rawName, String origin, Optional<String> declared, MediaType type, long size) {
+  /** Fails a file over the per-file cap; {@code exact} when {@code size} is its real size, not where reading stopped. */
+  void tooLarge(String rawName, String origin, Optional<String> declared, MediaType type, long size, boolean exact) {
     String name = display(rawName);
     fail(rawName, origin, declared, type, size, null, ErrorCode.FILE_TOO_LARGE,
         "The file " + name + " is larger than the " + Intake.size(limits.maxFileBytes()) + " allowed per file"
-            + (size > limits.maxFileBytes() + 1 ? " (" + Intake.size(size) + ")." : "."),
+            + (exact ? " (" + Intake.size(size) + ")." : "."),
         "Reduce " + name + " below " + Intake.size(limits.maxFileBytes())
             + " (compress images, split documents) and upload it again.");
   }

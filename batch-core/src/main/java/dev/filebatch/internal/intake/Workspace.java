@@ -32,8 +32,12 @@ public final class Workspace implements AutoCloseable {
 
   static {
     // Last line of defence: a JVM that exits mid-batch must not leave uploaded bytes behind.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(Workspace::close),
-        "filebatch-workspace-cleanup"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(Workspace::close),
+          "filebatch-workspace-cleanup"));
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: nothing can be registered, and nothing will outlive it for long
+    }
   }
 
   private final Path root;

@@ -191,8 +191,8 @@ class IntakeTest {
         .build();
 
     assertRejected(() -> intake.precheck(input), ErrorCode.BATCH_TOO_LARGE);
-    assertRejected(() -> stage(input), ErrorCode.BATCH_TOO_LARGE);
     assertThat(body.closed).isTrue();
+    assertRejected(() -> stage(input), ErrorCode.BATCH_TOO_LARGE);
   }
 
   @Test
