@@ -53,6 +53,8 @@ final class FileRun implements Runnable, ProcessingContext {
   private volatile Thread runner;
   private volatile boolean started;
   private volatile ScheduledFuture<?> timeoutTask;
+  private volatile Duration pendingRetryAfter;
+  private volatile long lastFailureNanos;
 
   FileRun(Engine engine, BatchRun batch, StagedFile file, Lane lane, Workspace workspace, OutputFolder outputs) {
     this.engine = engine;
@@ -123,6 +125,7 @@ final class FileRun implements Runnable, ProcessingContext {
     try {
       Object payload = Failsafe.with(retryPolicy()).get(ctx -> {
         attempt = ctx.getAttemptCount() + 1;
+        honourRetryAfter();
         checkCancelled();
         partial = null;
         Object value = lane.invoke(file, this);
@@ -182,7 +185,7 @@ final class FileRun implements Runnable, ProcessingContext {
     boolean fileLimit = deadline.isBefore(batch.deadline);
     FileError err = fileLimit
         ? new FileError(ErrorCode.TIMEOUT, "Processing " + file.name() + " took longer than the file time limit of "
-            + engine.config().fileTimeout().toSeconds() + " s.",
+            + human(engine.config().fileTimeout()) + ".",
             "Split or simplify the file, or raise the file timeout.")
         : stopError(BatchRun.StopReason.BATCH_TIMEOUT);
     end(err);
@@ -210,7 +213,7 @@ final class FileRun implements Runnable, ProcessingContext {
   private FileError stopError(BatchRun.StopReason reason) {
     if (reason == BatchRun.StopReason.BATCH_TIMEOUT || reason == null) {
       return new FileError(ErrorCode.TIMEOUT, "The batch reached its time limit of "
-          + engine.config().batchTimeout().toSeconds() + " s before " + file.name() + " finished.",
+          + human(engine.config().batchTimeout()) + " before " + file.name() + " finished.",
           "Send fewer or smaller files per batch, or raise the batch timeout.");
     }
     if (reason == BatchRun.StopReason.CLOSED) {
@@ -237,12 +240,9 @@ final class FileRun implements Runnable, ProcessingContext {
     if (s.maxDuration().compareTo(s.initialDelay()) > 0) {
       b.withMaxDuration(s.maxDuration());
     }
-    b.withDelayFn(ctx -> {
-      Throwable last = ctx.getLastException();
-      if (last instanceof TransientException te && te.retryAfter().isPresent()) {
-        return te.retryAfter().get();
-      }
-      return null; // use the back-off
+    b.onFailedAttempt(ev -> {
+      lastFailureNanos = System.nanoTime();
+      pendingRetryAfter = ev.getLastException() instanceof TransientException te ? te.retryAfter().orElse(null) : null;
     });
     b.abortIf((r, t) -> batch.isFinal(file.index()) || Instant.now().isAfter(deadline));
     b.onRetry(ev -> {
@@ -251,6 +251,23 @@ final class FileRun implements Runnable, ProcessingContext {
       engine.forEachListener(l -> l.fileRetried(batch.id, file.index(), file.name(), ev.getAttemptCount(), cause));
     });
     return b.build();
+  }
+
+  /**
+   * Waits out the rest of a retry-after hint: the back-off already waited part of it, so the total delay is the
+   * longer of the two, capped by the file's deadline.
+   */
+  private void honourRetryAfter() throws InterruptedException {
+    Duration hint = pendingRetryAfter;
+    pendingRetryAfter = null;
+    if (hint == null) {
+      return;
+    }
+    long waited = System.nanoTime() - lastFailureNanos;
+    long left = Math.min(hint.toNanos() - waited, Duration.between(Instant.now(), deadline()).toNanos());
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
   }
 
   private static boolean safeTest(RetrySettings s, Throwable t) {
@@ -286,6 +303,11 @@ final class FileRun implements Runnable, ProcessingContext {
     String msg = e.getMessage();
     String type = e.getClass().getSimpleName();
     return msg == null || msg.isBlank() ? type : type + ": " + msg;
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
   private static Duration elapsed(long start) {

@@ -324,7 +324,7 @@ class EngineTest {
 
   @Test
   void identicalContentIsProcessedOnceThanksToTheCache() {
-    var p = new TestProcessors.Scripted();
+    var p = new TestProcessors.Scripted().cached();
     BatchProcessor batches = build(builder().processor(p));
     BatchResult first = batches.process(texts("ok"));
     BatchResult second = batches.process(texts("ok"));

@@ -29,10 +29,22 @@ final class TestProcessors {
     final ConcurrentHashMap<String, AtomicInteger> attemptsByFile = new ConcurrentHashMap<>();
     private final String id;
     private final Concurrency concurrency;
+    private boolean cacheable;
 
     Scripted(String id, Concurrency concurrency) {
       this.id = id;
       this.concurrency = concurrency;
+    }
+
+    /** Results name the file, so only tests about the cache (same bytes, same result) turn caching on. */
+    Scripted cached() {
+      cacheable = true;
+      return this;
+    }
+
+    @Override
+    public boolean cacheable() {
+      return cacheable;
     }
 
     Scripted() {
