@@ -163,13 +163,18 @@ public final class TesseractRecognizer implements TextRecognizer {
 
   private TessdataLocator.Found tessdata() throws FileProcessingException {
     TessdataLocator.Found found = tessdata;
-    if (found == null) {
-      // Failures are not remembered: installing the data fixes the next file without a restart.
-      found = locator.locate(language);
-      LOG.info("Tesseract language data '{}' from {} ({})", language, found.source(), found.directory());
-      tessdata = found;
+    if (found != null) {
+      return found;
     }
-    return found;
+    synchronized (locator) {
+      if (tessdata == null) {
+        // Failures are not remembered: installing the data fixes the next file without a restart.
+        found = locator.locate(language);
+        LOG.info("Tesseract language data '{}' from {} ({})", language, found.source(), found.directory());
+        tessdata = found;
+      }
+      return tessdata;
+    }
   }
 
   private TessBaseAPI newEngine(TessdataLocator.Found data) throws FileProcessingException {

@@ -101,12 +101,18 @@ public final class TessdataLocator {
     }
 
     if (classLoader != null) {
-      Optional<Path> dir = bundled(parts);
-      if (dir.isPresent()) {
-        return new Found(dir.get(), "bundled dev.filebatch:batch-tessdata");
+      if (parts.stream().allMatch(p -> classLoader.getResource(BUNDLED_FOLDER + p + ".traineddata") != null)) {
+        try {
+          Path dir = EXTRACTED.computeIfAbsent(String.join("+", parts), key -> extract(parts));
+          return new Found(dir, "bundled dev.filebatch:batch-tessdata");
+        } catch (UncheckedIOException e) {
+          looked.add("the class path (batch-tessdata could not be copied to a temporary folder: "
+              + e.getCause().getMessage() + ")");
+        }
+      } else {
+        looked.add("the class path (" + (classLoader.getResource(BUNDLED_FOLDER + "eng.traineddata") == null
+            ? "dev.filebatch:batch-tessdata absent" : "batch-tessdata holds English only") + ")");
       }
-      looked.add("the class path (" + (classLoader.getResource(BUNDLED_FOLDER + "eng.traineddata") == null
-          ? "dev.filebatch:batch-tessdata absent" : "batch-tessdata holds English only") + ")");
     }
 
     for (Path folder : systemFolders) {
@@ -137,17 +143,6 @@ public final class TessdataLocator {
     return Stream.of(folder, folder.resolve("tessdata"))
         .filter(dir -> parts.stream().allMatch(p -> Files.isRegularFile(dir.resolve(p + ".traineddata"))))
         .findFirst();
-  }
-
-  private Optional<Path> bundled(List<String> parts) {
-    if (!parts.stream().allMatch(p -> classLoader.getResource(BUNDLED_FOLDER + p + ".traineddata") != null)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(EXTRACTED.computeIfAbsent(String.join("+", parts), key -> extract(parts)));
-    } catch (UncheckedIOException e) {
-      return Optional.empty();
-    }
   }
 
   private Path extract(List<String> parts) {
