@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param duration wall time from submission to the last file's end (summary included)
  * @param files one result per input file, in input order
  * @param summary the summarizer's output, or {@code null} without a summarizer
+ * @param skipped what intake left out on purpose and did not count as files (hidden and {@code __MACOSX/}
+ *     archive entries, hidden files and links in folders), by origin
  */
 @JsonPropertyOrder({"batch_id", "status", "processing_time_ms", "total_files", "successful_files", "failed_files",
     "files", "summary"})
@@ -33,15 +35,23 @@ public record BatchResult(
     @JsonProperty("created_at") Instant createdAt,
     @JsonIgnore Duration duration,
     @JsonProperty("files") List<FileResult> files,
-    @JsonProperty("summary") Object summary) {
+    @JsonProperty("summary") Object summary,
+    @JsonProperty("skipped") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> skipped) {
 
-  /** Copies the file list and checks the status against the counts. */
+  /** Validates the components and copies the lists. */
   public BatchResult {
     Objects.requireNonNull(batchId, "batchId");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(duration, "duration");
     files = List.copyOf(files);
+    skipped = skipped == null ? List.of() : List.copyOf(skipped);
+  }
+
+  /** A result with nothing skipped. */
+  public BatchResult(UUID batchId, BatchStatus status, Instant createdAt, Duration duration, List<FileResult> files,
+      Object summary) {
+    this(batchId, status, createdAt, duration, files, summary, List.of());
   }
 
   /** The status that the given files imply: completed if all succeeded, failed if none did, else partial. */

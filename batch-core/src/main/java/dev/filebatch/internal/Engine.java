@@ -13,6 +13,7 @@ import dev.filebatch.FileResult;
 import dev.filebatch.FileStatus;
 import dev.filebatch.MediaType;
 import dev.filebatch.internal.intake.Intake;
+import dev.filebatch.internal.intake.IntakeReport;
 import dev.filebatch.internal.intake.StagedFile;
 import dev.filebatch.internal.intake.Workspace;
 import dev.filebatch.spi.FileProcessor;
@@ -145,8 +146,11 @@ public final class Engine implements BatchProcessor {
       batchTimer = scheduler.schedule(() -> run.stop(BatchRun.StopReason.BATCH_TIMEOUT), untilDeadline,
           TimeUnit.MILLISECONDS);
       List<StagedFile> staged;
+      List<String> skipped;
       try {
-        staged = intake.stage(input, workspace, run::stopping);
+        IntakeReport report = intake.stageReport(input, workspace, run::stopping);
+        staged = report.files();
+        skipped = report.skipped();
       } catch (BatchRejectedException e) {
         LOG.info("batch rejected: {}", e.getMessage());
         forEachListener(l -> l.batchRejected(run.id, e.error()));
@@ -182,7 +186,7 @@ public final class Engine implements BatchProcessor {
       }
       Object summary = summarize(run, results, outputs);
       BatchResult result = new BatchResult(run.id, BatchResult.statusOf(results), run.createdAt,
-          Duration.ofNanos(System.nanoTime() - run.startNanos), results, summary);
+          Duration.ofNanos(System.nanoTime() - run.startNanos), results, summary, skipped);
       try {
         config.store().save(result);
       } catch (RuntimeException e) {

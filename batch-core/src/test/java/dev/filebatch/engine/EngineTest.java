@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filebatch.BatchInput;
 import dev.filebatch.BatchJob;
+import dev.filebatch.BatchJson;
 import dev.filebatch.BatchListener;
 import dev.filebatch.BatchProcessor;
 import dev.filebatch.BatchRejectedException;
@@ -231,13 +232,14 @@ class EngineTest {
   void batchTimeoutEndsEveryUnfinishedFileAndStillReturnsAFullResult() throws Exception {
     BatchProcessor batches = build(builder()
         .processor(new TestProcessors.Scripted("seq", Concurrency.sequential()))
-        .fileTimeout(Duration.ofMillis(500)).batchTimeout(Duration.ofMillis(700)));
-    BatchResult r = batches.process(texts("ok", "hang", "ok", "ok"));
+        .fileTimeout(Duration.ofMillis(700)).batchTimeout(Duration.ofMillis(700)));
+    BatchResult r = batches.process(texts("ok", "hang", "hang", "hang"));
     assertThat(r.totalFiles()).isEqualTo(4);
     assertThat(r.files().get(0).status()).isEqualTo(FileStatus.SUCCESS);
     assertThat(r.files().subList(1, 4)).allSatisfy(f -> {
       assertThat(f.status()).isEqualTo(FileStatus.FAILED);
       assertThat(f.error().code()).isEqualTo(ErrorCode.TIMEOUT);
+      assertThat(f.error().message()).contains("batch reached its time limit");
     });
     assertCountsAddUp(r);
     assertNoWorkspaceLeft();
@@ -360,6 +362,24 @@ class EngineTest {
             e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_FILES));
     assertThat(p.calls.get()).isZero();
     assertNoWorkspaceLeft();
+  }
+
+  @Test
+  void zipEntriesBecomeFilesAndSkippedEntriesAreReported() throws Exception {
+    var zipBytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(zipBytes)) {
+      for (String name : List.of("notes/a.txt", "__MACOSX/notes/._a.txt", "b.txt")) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write("ok".getBytes(UTF_8));
+        zip.closeEntry();
+      }
+    }
+    BatchProcessor batches = build(builder().processor(new TestProcessors.Scripted()));
+    BatchResult r = batches.process(BatchInput.builder().bytes("upload.zip", zipBytes.toByteArray()).build());
+    assertThat(r.files()).extracting(FileResult::fileName).containsExactly("a.txt", "b.txt");
+    assertThat(r.status()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(r.skipped()).singleElement().asString().contains("__MACOSX");
+    assertThat(BatchJson.write(r)).contains("\"skipped\"");
   }
 
   @Test
