@@ -190,6 +190,7 @@ public final class TesseractRecognizer implements TextRecognizer {
     }
     if (api.Init(data.directory().toString(), language, tesseract.OEM_LSTM_ONLY) != 0) {
       end(api);
+      tessdata = null; // look again next time: the folder may have changed since it was found
       throw new FileProcessingException(OCR_UNAVAILABLE,
           "Tesseract could not load the language data '" + language + "' from " + data.directory() + " ("
               + data.source() + ").",

@@ -71,6 +71,20 @@ class TesseractRecognizerTest {
   }
 
   @Test
+  void failsWithOcrUnavailableWhenTheLanguageDataIsDamaged() throws Exception {
+    Path tessdata = java.nio.file.Files.createDirectory(dir.resolve("tessdata"));
+    java.nio.file.Files.writeString(tessdata.resolve("eng.traineddata"), "not a model");
+    try (TesseractRecognizer ocr = TesseractRecognizer.builder().tessdataPath(tessdata).build()) {
+      assertThatThrownBy(() -> ocr.recognize(TestFiles.text(200, 80, "X"), new TestFiles.Context(dir)))
+          .isInstanceOfSatisfying(dev.filebatch.spi.FileProcessingException.class, e -> {
+            assertThat(e.code()).isEqualTo(TesseractRecognizer.OCR_UNAVAILABLE);
+            assertThat(e.getMessage()).contains("could not load");
+            assertThat(e.error().remediation()).contains("tessdata_fast");
+          });
+    }
+  }
+
+  @Test
   void namesItselfByLanguage() {
     assertThat(TesseractRecognizer.builder().language("eng+deu").build().id()).isEqualTo("tesseract:eng+deu");
     assertThat(TesseractRecognizer.create().cpuBound()).isTrue();

@@ -103,7 +103,9 @@ public final class TessdataLocator {
     if (classLoader != null) {
       if (parts.stream().allMatch(p -> classLoader.getResource(BUNDLED_FOLDER + p + ".traineddata") != null)) {
         try {
-          Path dir = EXTRACTED.computeIfAbsent(String.join("+", parts), key -> extract(parts));
+          // Re-copied if a temp cleaner removed the copy while the JVM ran.
+          Path dir = EXTRACTED.compute(String.join("+", parts),
+              (key, old) -> old != null && holding(old, parts).isPresent() ? old : extract(parts));
           return new Found(dir, "bundled dev.filebatch:batch-tessdata");
         } catch (UncheckedIOException e) {
           looked.add("the class path (batch-tessdata could not be copied to a temporary folder: "
