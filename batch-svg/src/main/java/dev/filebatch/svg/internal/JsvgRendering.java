@@ -6,6 +6,8 @@ import com.github.weisj.jsvg.parser.LoaderContext;
 import com.github.weisj.jsvg.parser.SVGLoader;
 import com.github.weisj.jsvg.parser.resources.ResourceLoader;
 import com.github.weisj.jsvg.parser.resources.ResourcePolicy;
+import com.github.weisj.jsvg.renderer.NullPlatformSupport;
+import com.github.weisj.jsvg.renderer.output.Output;
 import com.github.weisj.jsvg.view.ViewBox;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -28,8 +30,8 @@ public final class JsvgRendering {
    *
    * @throws IOException when JSVG cannot load the document
    */
-  public static BufferedImage raster(SvgAnalysis svg, int width, int height, Color background, int maxDepth)
-      throws IOException {
+  public static BufferedImage raster(
+      SvgAnalysis svg, int width, int height, Color background, int maxDepth, int maxElements) throws IOException {
     LoaderContext context = LoaderContext.builder()
         .externalResourcePolicy(ResourcePolicy.DENY_EXTERNAL)
         .resourceLoader((document, uri) -> {
@@ -38,13 +40,13 @@ public final class JsvgRendering {
           }
           return DEFAULT_LOADER.loadImage(document, uri);
         })
-        .documentLimits(new DocumentLimits(
-            Math.min(maxDepth, DocumentLimits.DEFAULT_MAX_NESTING_DEPTH),
-            DocumentLimits.DEFAULT_MAX_USE_NESTING_DEPTH,
-            DocumentLimits.DEFAULT_MAX_PATH_COUNT))
+        // JSVG's own defaults (depth 30, 2000 rendered elements) refuse ordinary drawings; the analyzer has already
+        // enforced this module's caps, so JSVG gets the same ones
+        .documentLimits(new DocumentLimits(maxDepth, maxDepth, maxElements))
         .build();
     SVGDocument document = new SVGLoader().load(new ByteArrayInputStream(svg.bytes()), null, context);
     if (document == null) {
+      // JSVG logs the reason and returns null
       throw new IOException("JSVG could not load the document");
     }
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -58,7 +60,8 @@ public final class JsvgRendering {
         g.setColor(background);
         g.fillRect(0, 0, width, height);
       }
-      document.render((java.awt.Component) null, g, new ViewBox(0, 0, width, height));
+      document.renderWithPlatform(NullPlatformSupport.INSTANCE, new CheckedOutput(Output.createForGraphics(g)),
+          new ViewBox(0, 0, width, height));
     } finally {
       g.dispose();
     }

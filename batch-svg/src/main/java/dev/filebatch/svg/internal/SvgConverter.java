@@ -75,7 +75,7 @@ public final class SvgConverter {
     switch (format) {
       case PNG, JPEG -> {
         int[] size = rasterSize(svg);
-        Rendered rendered = render(svg, size[0], size[1]);
+        Rendered rendered = RenderThread.call(() -> render(svg, size[0], size[1]), context);
         context.checkCancelled();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
           if (format == SvgFormat.PNG) {
@@ -88,9 +88,12 @@ public final class SvgConverter {
       }
       case PDF -> {
         int[] size = vectorSize(svg);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-          BatikRendering.pdf(svg, size[0], size[1], out);
-        }
+        RenderThread.call(() -> {
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+            BatikRendering.pdf(svg, size[0], size[1], out);
+          }
+          return null;
+        }, context);
         return result(target, (int) Math.round(size[0] * 0.75), (int) Math.round(size[1] * 0.75), "pt",
             SvgRenderer.BATIK);
       }
@@ -98,7 +101,7 @@ public final class SvgConverter {
         SlideSize slide = options.slideSize();
         Rectangle2D box = SlideDeck.pictureBox(slide, svg.width(), svg.height());
         int[] size = fallbackSize(box);
-        Rendered rendered = render(svg, size[0], size[1]);
+        Rendered rendered = RenderThread.call(() -> render(svg, size[0], size[1]), context);
         context.checkCancelled();
         try (SlideDeck deck = new SlideDeck(slide);
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
@@ -128,7 +131,8 @@ public final class SvgConverter {
       choice = chooseFor(svg);
       if (choice == SvgRenderer.JSVG) {
         try {
-          return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth()),
+          return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth(),
+              options.maxElements()),
               SvgRenderer.JSVG);
         } catch (Exception | StackOverflowError e) {
           if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
@@ -140,7 +144,8 @@ public final class SvgConverter {
       return new Rendered(BatikRendering.raster(svg, width, height, options.background()), SvgRenderer.BATIK);
     }
     if (choice == SvgRenderer.JSVG) {
-      return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth()),
+      return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth(),
+              options.maxElements()),
           SvgRenderer.JSVG);
     }
     return new Rendered(BatikRendering.raster(svg, width, height, options.background()), SvgRenderer.BATIK);

@@ -125,7 +125,7 @@ class RendererWallTest {
     int before = listener.requests();
     byte[] bytes = hostile.svg().apply(listener).getBytes(StandardCharsets.UTF_8);
     try {
-      JsvgRendering.raster(new SvgAnalysis(null, bytes, 50, 50, Set.of()), 50, 50, null, 100);
+      JsvgRendering.raster(new SvgAnalysis(null, bytes, 50, 50, Set.of()), 50, 50, null, 100, 10_000);
     } catch (Exception refused) {
       // refusing is fine; fetching is not
     }
