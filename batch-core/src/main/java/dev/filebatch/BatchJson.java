@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON form of batch results: snake_case names ({@code batch_id}, {@code processing_time_ms}...), ISO-8601
- * dates, enums in lower case, absent values left out. Payload and summary records are written with the same
- * conventions, so a processor's {@code examDate} becomes {@code exam_date}.
+ * dates, enums in lower case. Batch and file results leave absent values out; payload and summary records are
+ * written with the same naming, so a processor's {@code examDate} becomes {@code exam_date}, and keep their
+ * {@code null}s unless they say otherwise with {@code @JsonInclude}.
  */
 public final class BatchJson {
   private static final JsonMapper MAPPER = JsonMapper.builder()
