@@ -17,9 +17,11 @@ import java.util.OptionalLong;
  */
 public final class BatchInput {
   private final List<Source> sources;
+  private final Path outputDirectory;
 
-  private BatchInput(List<Source> sources) {
+  private BatchInput(List<Source> sources, Path outputDirectory) {
     this.sources = List.copyOf(sources);
+    this.outputDirectory = outputDirectory;
   }
 
   /** A batch of the given files and folders. */
@@ -44,6 +46,14 @@ public final class BatchInput {
   /** The sources in the order they were added. */
   public List<Source> sources() {
     return sources;
+  }
+
+  /**
+   * Where this batch's artifacts go, if the caller chose; otherwise the processor's output directory plus the
+   * batch id.
+   */
+  public Optional<Path> outputDirectory() {
+    return Optional.ofNullable(outputDirectory);
   }
 
   /** One source of files. */
@@ -107,8 +117,21 @@ public final class BatchInput {
   /** Collects sources in order. Not thread-safe. */
   public static final class Builder {
     private final List<Source> sources = new ArrayList<>();
+    private Path outputDirectory;
 
     private Builder() {}
+
+    /**
+     * Puts this batch's artifacts (converted files, decks) in exactly this folder, created if missing, instead of
+     * {@code <output directory>/<batch id>/}. Names are still made unique, also against files already there.
+     */
+    public Builder outputDirectory(Path dir) {
+      if (outputDirectory != null) {
+        throw new IllegalStateException("output directory was already set to " + outputDirectory);
+      }
+      outputDirectory = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
 
     /** Adds a file or a folder (walked recursively). */
     public Builder path(Path path) {
@@ -148,7 +171,7 @@ public final class BatchInput {
 
     /** The input. An empty one is accepted here and rejected by the batch with {@code NO_FILES}. */
     public BatchInput build() {
-      return new BatchInput(sources);
+      return new BatchInput(sources, outputDirectory);
     }
   }
 }

@@ -158,7 +158,8 @@ public final class Engine implements BatchProcessor {
         return;
       }
       run.begin(staged.size());
-      OutputFolder outputs = new OutputFolder(config.outputDirectory().resolve(run.id.toString()));
+      OutputFolder outputs = new OutputFolder(
+          input.outputDirectory().orElse(config.outputDirectory().resolve(run.id.toString())));
       for (StagedFile f : staged) {
         if (f.failed()) {
           run.finish(intakeFailure(f));
