@@ -22,7 +22,9 @@ import java.util.Objects;
  *     default 96 (1 CSS pixel = 1 output pixel)
  * @param jpegQuality JPEG quality from 0 (smallest) to 1 (best); default 0.9
  * @param slideSize the PPTX slide size; default 10 x 7.5 in
- * @param renderer which engine draws raster output; default {@link SvgRenderer#BATIK} (see the module notes)
+ * @param renderer which engine draws raster output; default {@link SvgRenderer#AUTO}: on a 43-document feature
+ *     corpus it matched Batik's pixels wherever Batik is right, beat it where Batik 1.19 is wrong (rgba()/hsl()
+ *     colours, paint-order, non-scaling strokes) and took about half Batik's time
  * @param maxOutputPixels cap on width x height of any raster output (and embedded image); default 16,777,216
  *     (4096 x 4096, 64 MB of ARGB)
  * @param maxElements cap on elements, both as written and as expanded through {@code use}/references; default
@@ -85,9 +87,9 @@ public record SvgOptions(
     }
   }
 
-  /** Every default: PNG at the drawing's own size, 96 dpi, Batik, transparent. */
+  /** Every default: PNG at the drawing's own size, 96 dpi, AUTO renderer, transparent. */
   public static SvgOptions defaults() {
-    return new SvgOptions(SvgFormat.PNG, 0, 0, 1, null, 96, 0.9f, SlideSize.standard(), SvgRenderer.BATIK,
+    return new SvgOptions(SvgFormat.PNG, 0, 0, 1, null, 96, 0.9f, SlideSize.standard(), SvgRenderer.AUTO,
         DEFAULT_MAX_OUTPUT_PIXELS, DEFAULT_MAX_ELEMENTS, DEFAULT_MAX_DEPTH);
   }
 

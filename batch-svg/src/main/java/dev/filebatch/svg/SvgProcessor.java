@@ -46,7 +46,7 @@ public final class SvgProcessor implements FileProcessor<SvgConversion> {
     this.converter = new SvgConverter(options);
   }
 
-  /** Starts a builder with every default (PNG, drawing's own size, 96 dpi, Batik). */
+  /** Starts a builder with every default (PNG, drawing's own size, 96 dpi, AUTO renderer). */
   public static Builder builder() {
     return new Builder();
   }
@@ -103,7 +103,7 @@ public final class SvgProcessor implements FileProcessor<SvgConversion> {
     return ID + "(" + options.format().jsonName() + ", " + options.renderer().jsonName() + ")";
   }
 
-  /** Builds an {@link SvgProcessor}; every setter validates at {@link #build()} with a message naming the option. */
+  /** Builds an {@link SvgProcessor}; every setter validates at once, with a message naming the option. */
   public static final class Builder {
     private SvgOptions o = SvgOptions.defaults();
 
@@ -175,7 +175,7 @@ public final class SvgProcessor implements FileProcessor<SvgConversion> {
           o.jpegQuality(), slideSize, o.renderer(), o.maxOutputPixels(), o.maxElements(), o.maxDepth()));
     }
 
-    /** Raster renderer; default BATIK. */
+    /** Raster renderer; default AUTO (per file: JSVG, or Batik for what JSVG draws poorly). */
     public Builder renderer(SvgRenderer renderer) {
       return set(new SvgOptions(o.format(), o.width(), o.height(), o.scale(), o.background(), o.dpi(),
           o.jpegQuality(), o.slideSize(), renderer, o.maxOutputPixels(), o.maxElements(), o.maxDepth()));

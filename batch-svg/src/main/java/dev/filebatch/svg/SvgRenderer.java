@@ -13,8 +13,10 @@ public enum SvgRenderer {
   /** JSVG: faster and leaner than Batik but draws some features (notably filters) wrongly rather than failing. */
   JSVG,
   /**
-   * Decided per file: JSVG for documents that use only what JSVG draws well, Batik for the rest (filters, text on a
-   * path, style sheets, foreign objects, animation, {@code switch}) and whenever JSVG throws.
+   * Decided per file from the features the document uses (the default): JSVG when the document uses SVG 2 / CSS 3
+   * that Batik draws wrongly (rgba()/hsl() colours, paint-order, non-scaling strokes); otherwise Batik when it uses
+   * something JSVG draws wrongly (filters, markers, group opacity, vertical text, style sheets, text on a path,
+   * {@code switch}, foreign objects, animation); otherwise JSVG. Batik also takes over whenever JSVG fails.
    */
   AUTO;
 

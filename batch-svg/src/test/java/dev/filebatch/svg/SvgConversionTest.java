@@ -96,6 +96,29 @@ class SvgConversionTest {
   }
 
   @Test
+  void autoSendsWhatJsvgDrawsWronglyToBatikAndWhatBatikDrawsWronglyToJsvg() throws Exception {
+    SvgProcessor processor = SvgProcessor.create();
+    String groupOpacity = Drawings.svg("<g opacity=\"0.5\"><rect width=\"60\" height=\"60\" fill=\"red\"/>"
+        + "<rect x=\"30\" y=\"30\" width=\"60\" height=\"60\" fill=\"blue\"/></g>");
+    String marker = Drawings.svg("<marker id=\"m\" markerWidth=\"4\" markerHeight=\"4\"><rect width=\"4\""
+        + " height=\"4\"/></marker><line x1=\"5\" y1=\"5\" x2=\"90\" y2=\"90\" stroke=\"#000\""
+        + " marker-end=\"url(#m)\"/>");
+    String rgba = Drawings.svg("<rect width=\"80\" height=\"80\" fill=\"rgba(255, 0, 0, 0.5)\"/>");
+
+    SvgConversion a = processor.process(files.file("group.svg", groupOpacity), files.context());
+    SvgConversion b = processor.process(files.file("marker.svg", marker), files.context());
+    SvgConversion c = processor.process(files.file("rgba.svg", rgba), files.context());
+
+    assertThat(a.renderer()).isEqualTo(SvgRenderer.BATIK);
+    assertThat(b.renderer()).isEqualTo(SvgRenderer.BATIK);
+    assertThat(c.renderer()).isEqualTo(SvgRenderer.JSVG);
+    // half-transparent red, not Batik's opaque black
+    Color pixel = new Color(read(Path.of(c.path())).getRGB(40, 40), true);
+    assertThat(pixel.getRed()).isGreaterThan(200);
+    assertThat(pixel.getAlpha()).isBetween(100, 160);
+  }
+
+  @Test
   void honoursRequestedWidthKeepingTheAspectRatio() throws Exception {
     SvgConversion result = SvgProcessor.builder().width(400).build()
         .process(files.file("logo.svg", Drawings.simple()), files.context());
@@ -305,7 +328,8 @@ class SvgConversionTest {
 
   @Test
   void resultSerialisesToSnakeCaseJson() throws Exception {
-    SvgConversion result = SvgProcessor.create().process(files.file("logo.svg", Drawings.simple()), files.context());
+    SvgConversion result = SvgProcessor.builder().renderer(SvgRenderer.BATIK).build()
+        .process(files.file("logo.svg", Drawings.simple()), files.context());
 
     String json = BatchJson.mapper().writeValueAsString(result);
 

@@ -14,7 +14,10 @@ import org.w3c.dom.Document;
  * @param features the features the document uses
  */
 public record SvgAnalysis(Document document, byte[] bytes, double width, double height, Set<Feature> features) {
-  /** Features some renderers handle poorly; the analysis reports which ones a document uses. */
+  /**
+   * Features one of the renderers handles poorly; the analysis reports which ones a document uses. The first group
+   * JSVG 2.0.0 draws wrongly, the last group (SVG 2 / CSS 3) Batik 1.19 draws wrongly.
+   */
   public enum Feature {
     FILTER,
     MASK,
@@ -28,6 +31,11 @@ public record SvgAnalysis(Document document, byte[] bytes, double width, double 
     STYLE_SHEET,
     FOREIGN_OBJECT,
     ANIMATION,
-    SWITCH
+    SWITCH,
+    GROUP_OPACITY,
+    VERTICAL_TEXT,
+    CSS3_COLOR,
+    PAINT_ORDER,
+    VECTOR_EFFECT
   }
 }

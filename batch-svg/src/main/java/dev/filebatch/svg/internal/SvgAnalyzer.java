@@ -264,6 +264,7 @@ public final class SvgAnalyzer {
       if (local.equals("style")) {
         checkStyleText(value, name);
       }
+      noteStyling(name, local, value, features);
       for (Element target : urlReferences(value, attribute.getName(), name, ids)) {
         references.computeIfAbsent(element, k -> new ArrayList<>()).add(target);
       }
@@ -383,6 +384,61 @@ public final class SvgAnalyzer {
   private static String abbreviate(String uri) {
     String clean = uri.replaceAll("[\\p{Cntrl}]", "");
     return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
+  }
+
+  private static final Set<String> CONTAINERS = Set.of("g", "svg", "a", "use", "symbol", "switch");
+  private static final Pattern CSS3_COLOR =
+      Pattern.compile("(?:rgba|hsla?)\\(|#[0-9a-fA-F]{8}\\b|#[0-9a-fA-F]{4}\\b");
+  private static final Pattern STYLE_OPACITY = Pattern.compile("(?:^|;)\\s*opacity\\s*:\\s*([^;]+)");
+
+  /** Notes the presentation features whose support differs between the renderers (see {@link Feature}). */
+  private static void noteStyling(String element, String attribute, String value, Set<Feature> features) {
+    switch (attribute) {
+      case "opacity" -> {
+        if (CONTAINERS.contains(element) && !isOne(value)) {
+          features.add(Feature.GROUP_OPACITY);
+        }
+      }
+      case "writing-mode", "glyph-orientation-vertical" -> features.add(Feature.VERTICAL_TEXT);
+      case "paint-order" -> features.add(Feature.PAINT_ORDER);
+      case "vector-effect" -> {
+        if (!value.trim().equals("none")) {
+          features.add(Feature.VECTOR_EFFECT);
+        }
+      }
+      case "style" -> {
+        String css = value.toLowerCase(Locale.ROOT);
+        Matcher opacity = STYLE_OPACITY.matcher(css);
+        if (CONTAINERS.contains(element) && opacity.find() && !isOne(opacity.group(1))) {
+          features.add(Feature.GROUP_OPACITY);
+        }
+        if (css.contains("writing-mode")) {
+          features.add(Feature.VERTICAL_TEXT);
+        }
+        if (css.contains("paint-order")) {
+          features.add(Feature.PAINT_ORDER);
+        }
+        if (css.contains("vector-effect") && !css.contains("vector-effect:none")) {
+          features.add(Feature.VECTOR_EFFECT);
+        }
+      }
+      default -> {
+        // colours may sit in fill, stroke, stop-color, flood-color, color...
+      }
+    }
+    if (CSS3_COLOR.matcher(value).find() && !attribute.equals("href") && !attribute.equals("id")
+        && !attribute.equals("d")) {
+      features.add(Feature.CSS3_COLOR);
+    }
+  }
+
+  private static boolean isOne(String value) {
+    try {
+      String v = value.trim();
+      return v.endsWith("%") ? Double.parseDouble(v.substring(0, v.length() - 1)) >= 100 : Double.parseDouble(v) >= 1;
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   private static void noteFeature(String name, Set<Feature> features) {
