@@ -293,6 +293,9 @@ public interface BatchProcessor extends AutoCloseable {
         if (!all.containsKey(id)) {
           throw new IllegalStateException("isolation setting names unknown processor '" + id + "'");
         }
+        if (isolation.get(id).isForked()) {
+          dev.filebatch.internal.fork.ForkedRunner.checkForkable(all.get(id)); // no recipe and no no-arg constructor
+        }
       }
       Duration ft = fileTimeout != null ? fileTimeout : Duration.ofSeconds(30);
       Duration bt = batchTimeout != null ? batchTimeout : Duration.ofMinutes(10);

@@ -12,6 +12,7 @@ import dev.filebatch.FileInspection;
 import dev.filebatch.FileResult;
 import dev.filebatch.FileStatus;
 import dev.filebatch.MediaType;
+import dev.filebatch.internal.fork.ForkedRunner;
 import dev.filebatch.internal.intake.Intake;
 import dev.filebatch.internal.intake.IntakeReport;
 import dev.filebatch.internal.intake.StagedFile;
@@ -71,6 +72,21 @@ public final class Engine implements BatchProcessor {
     Semaphore cpu = new Semaphore(config.cpuThreads(), true);
     for (FileProcessor<?> p : config.processors()) {
       Lane lane = new Lane(p, config.concurrencyOf(p), cpu);
+      if (config.isolationOf(p).isForked()) {
+        ForkedRunner forked = new ForkedRunner(p, config.isolationOf(p), lane.concurrency().maxParallel(),
+            config.fileTimeout());
+        lane.runner(new Lane.Runner() {
+          @Override
+          public Object run(StagedFile file, dev.filebatch.spi.ProcessingContext ctx) throws Exception {
+            return forked.run(file, ctx);
+          }
+
+          @Override
+          public void close() {
+            forked.close();
+          }
+        });
+      }
       lanes.put(p.id(), lane);
       for (MediaType t : p.supportedTypes()) {
         routes.put(t, lane);
