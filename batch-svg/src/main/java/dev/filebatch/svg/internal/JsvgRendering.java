@@ -15,6 +15,11 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import dev.filebatch.ErrorCode;
+import dev.filebatch.spi.FileProcessingException;
 
 /**
  * JSVG behind the same walls as Batik: its resource policy denies every external resource, and its resource loader
@@ -26,12 +31,62 @@ public final class JsvgRendering {
   private JsvgRendering() {}
 
   /**
+   * JSVG logs why a document failed to load and returns {@code null}. Log records are published on the logging
+   * thread, so a handler on JSVG's logger keeps the last failure per thread, to be turned into a typed failure.
+   */
+  private static final class LoadFailures extends Handler {
+    private static final ThreadLocal<Throwable> LAST = new ThreadLocal<>();
+    // held strongly: a logger only weakly referenced could be collected along with its handler
+    private static final Logger LOGGER = Logger.getLogger("com.github.weisj.jsvg");
+
+    static {
+      LOGGER.addHandler(new LoadFailures());
+    }
+
+    @Override
+    public void publish(LogRecord logRecord) {
+      if (logRecord.getThrown() != null) {
+        LAST.set(logRecord.getThrown());
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    /** Takes, and forgets, this thread's last logged failure. */
+    static Throwable take() {
+      Throwable last = LAST.get();
+      LAST.remove();
+      return last;
+    }
+  }
+
+  private static IOException explain(Throwable cause) throws FileProcessingException {
+    if (cause instanceof StackOverflowError overflow) {
+      throw overflow;
+    }
+    String message = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
+    if (message.contains("jdk.xml.") || message.startsWith("Maximum")) {
+      throw new FileProcessingException(
+          ErrorCode.UNSAFE_CONTENT,
+          "The drawing exceeds a limit of the JSVG renderer (" + message.lines().findFirst().orElse("") + ").",
+          "Simplify the drawing (fewer nested groups or references) or use the Batik renderer.", cause);
+    }
+    return new IOException("JSVG could not load the document" + (message.isEmpty() ? "" : ": " + message), cause);
+  }
+
+  /**
    * Draws the document into an ARGB image of exactly {@code width x height} pixels, fitted and centred.
    *
    * @throws IOException when JSVG cannot load the document
+   * @throws FileProcessingException ({@code UNSAFE_CONTENT}) when the document exceeds one of JSVG's limits
    */
   public static BufferedImage raster(
-      SvgAnalysis svg, int width, int height, Color background, int maxDepth, int maxElements) throws IOException {
+      SvgAnalysis svg, int width, int height, Color background, int maxDepth, int maxElements)
+      throws IOException, FileProcessingException {
     LoaderContext context = LoaderContext.builder()
         .externalResourcePolicy(ResourcePolicy.DENY_EXTERNAL)
         .resourceLoader((document, uri) -> {
@@ -44,10 +99,13 @@ public final class JsvgRendering {
         // enforced this module's caps, so JSVG gets the same ones
         .documentLimits(new DocumentLimits(maxDepth, maxDepth, maxElements))
         .build();
-    SVGDocument document = new SVGLoader().load(new ByteArrayInputStream(svg.bytes()), null, context);
+    LoadFailures.take(); // forget anything stale on this thread
+    // JSVG parses with the analyzer's hardened StAX settings (no DTD, no external entities), not its own
+    SVGDocument document = new SVGLoader().load(
+        () -> SvgAnalyzer.hardenedStaxFactory().createXMLEventReader(new ByteArrayInputStream(svg.bytes())),
+        null, context);
     if (document == null) {
-      // JSVG logs the reason and returns null
-      throw new IOException("JSVG could not load the document");
+      throw explain(LoadFailures.take());
     }
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();

@@ -112,15 +112,25 @@ public final class SvgAnalyzer {
   }
 
   // Pass 1: streaming, so caps hold before a DOM is built and no DTD is ever processed.
-  private void stream(byte[] bytes) throws FileProcessingException {
+  /**
+   * A StAX factory with DTDs and external entities off and nothing resolvable, for this screening and for JSVG's
+   * parse. Depth is left to this module's own cap (newer JDKs cap it at 100 by default, with a parser message).
+   */
+  public static XMLInputFactory hardenedStaxFactory() {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    trySetProperty(factory, "jdk.xml.maxElementDepth", 0);
     factory.setXMLResolver((publicId, systemId, base, ns) -> {
       throw new XMLStreamException("external entity refused");
     });
+    return factory;
+  }
+
+  private void stream(byte[] bytes) throws FileProcessingException {
+    XMLInputFactory factory = hardenedStaxFactory();
     XMLStreamReader reader = null;
     try {
       reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -163,7 +173,23 @@ public final class SvgAnalyzer {
     }
   }
 
+  private static void trySetProperty(XMLInputFactory factory, String name, Object value) {
+    try {
+      factory.setProperty(name, value);
+    } catch (IllegalArgumentException unsupported) {
+      // an XML implementation without JDK limits: our own caps still apply
+    }
+  }
+
   private static FileProcessingException corrupt(Exception e) {
+    if (e.getMessage() != null && e.getMessage().contains("jdk.xml.")) {
+      // the JDK parser's own safety limits (attributes per element, depth, sizes): hostile, not broken
+      return new FileProcessingException(
+          ErrorCode.UNSAFE_CONTENT,
+          "The SVG exceeds an XML parser safety limit (" + e.getMessage().replaceAll("\\s+", " ").trim() + ").",
+          "Simplify the drawing's structure and export again.",
+          e);
+    }
     String detail = e.getMessage() == null ? "" : " (" + e.getMessage().replaceAll("\\s+", " ").trim() + ")";
     if (detail.length() > 300) {
       detail = detail.substring(0, 300) + "...)";
@@ -191,6 +217,12 @@ public final class SvgAnalyzer {
       factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      try {
+        // depth is already capped by the streaming pass, which may allow more than the JDK default
+        factory.setAttribute("jdk.xml.maxElementDepth", 0);
+      } catch (IllegalArgumentException unsupported) {
+        // not the JDK parser; its own limits then apply
+      }
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
