@@ -6,6 +6,11 @@ import dev.filebatch.BatchResult;
 import dev.filebatch.spi.Concurrency;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
  *       600 ms.
  *   <li>{@link #cpu}: a processor that hashes for about 20 ms per file (fixed work), {@code sequential()} versus
  *       {@code cpuBound(2)}; on 2 cores the second should take about half the time.
+ *   <li>{@link #cpuControl}: the same jobs on a plain 1- or 2-thread pool, to tell engine from machine.
  *   <li>{@link #oneHashingFile}: the hashing work of one file, called directly, to show what "about 20 ms" is.
  * </ul>
  */
@@ -36,7 +42,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class LaneBenchmark {
   static final int FILES = 30;
   /** SHA-256 rounds over a 16 KB file: about 20 ms on the reference machine (see docs/benchmarks.md). */
-  static final int HASH_ROUNDS = 1_100;
+  static final int HASH_ROUNDS = 2_000;
   static final byte[] TEXT = text(16 * 1024);
 
   static byte[] text(int size) {
@@ -109,6 +115,31 @@ public class LaneBenchmark {
     }
   }
 
+  /**
+   * The control for {@link #cpu}: the same 30 hashing jobs on a plain pool of 1 or 2 threads, no engine. When this
+   * shows no 2-thread speed-up, the machine has no second core to give (other load), and neither can the engine.
+   */
+  @State(Scope.Benchmark)
+  public static class RawPool {
+    /** Threads in the pool. */
+    @Param({"1", "2"})
+    public int threads;
+
+    ExecutorService pool;
+
+    /** Starts the pool. */
+    @Setup
+    public void setUp() {
+      pool = Executors.newFixedThreadPool(threads);
+    }
+
+    /** Stops the pool. */
+    @TearDown
+    public void tearDown() {
+      pool.shutdownNow();
+    }
+  }
+
   /** 30 files that each wait 100 ms, five at a time. */
   @Benchmark
   public BatchResult waiting(Waiting s) {
@@ -119,6 +150,20 @@ public class LaneBenchmark {
   @Benchmark
   public BatchResult cpu(Hashing s) {
     return checked(s.engine.process(batch()));
+  }
+
+  /** 30 hashing jobs on a plain thread pool: what the machine can do in parallel right now. */
+  @Benchmark
+  public int cpuControl(RawPool s) throws Exception {
+    List<Future<byte[]>> jobs = new ArrayList<>(FILES);
+    for (int i = 0; i < FILES; i++) {
+      jobs.add(s.pool.submit(() -> HashingProcessor.hash(TEXT, HASH_ROUNDS)));
+    }
+    int sum = 0;
+    for (Future<byte[]> f : jobs) {
+      sum += f.get()[0];
+    }
+    return sum;
   }
 
   /** One file's hashing work, no engine. */
