@@ -49,7 +49,10 @@ public final class ForkedRunner implements AutoCloseable {
   private final int maxWorkers;
   private final Duration fileTimeout;
   private final ObjectNode processorSpec;
-  private final List<String> command;
+  private final List<String> jvmOptions;
+  private final String classPath;
+  private final String mainArgument;
+  private final ClassArchive archive;
   private final Map<String, String> environment;
   private final Deque<WorkerProcess> idle = new ArrayDeque<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
@@ -77,7 +80,11 @@ public final class ForkedRunner implements AutoCloseable {
     this.maxWorkers = maxWorkers;
     this.fileTimeout = fileTimeout;
     this.processorSpec = specOf(processor);
-    this.command = commandFor(isolation);
+    this.jvmOptions = jvmOptionsFor(isolation);
+    this.classPath = System.getProperty("java.class.path");
+    long hangMillis = isolation.hangTimeout().toMillis();
+    this.mainArgument = Long.toString(Math.max(50, Math.min(1000, hangMillis / 4))); // the heartbeat interval
+    this.archive = ClassArchive.forWorkers(jvmOptions, classPath);
     this.environment = Map.of("OMP_THREAD_LIMIT", System.getenv().getOrDefault("OMP_THREAD_LIMIT", "1"));
   }
 
@@ -122,7 +129,7 @@ public final class ForkedRunner implements AutoCloseable {
     return spec;
   }
 
-  private static List<String> commandFor(Isolation isolation) {
+  private static List<String> jvmOptionsFor(Isolation isolation) {
     String exe = System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java";
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", exe).toString());
@@ -135,12 +142,18 @@ public final class ForkedRunner implements AutoCloseable {
     cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "filebatch-worker-hs_err_%p.log"));
     cmd.add("-Djava.awt.headless=true");
     cmd.addAll(isolation.jvmOptions());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(WorkerMain.class.getName());
-    long hangMillis = isolation.hangTimeout().toMillis();
-    cmd.add(Long.toString(Math.max(50, Math.min(1000, hangMillis / 4))));
     return List.copyOf(cmd);
+  }
+
+  /** The worker command: the archive joins in once it is ready, so later workers boot faster. */
+  private List<String> command() {
+    List<String> cmd = new ArrayList<>(jvmOptions);
+    cmd.addAll(archive.options());
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add(WorkerMain.class.getName());
+    cmd.add(mainArgument);
+    return cmd;
   }
 
   /**
@@ -201,8 +214,10 @@ public final class ForkedRunner implements AutoCloseable {
             + "file time limit of " + human(fileTimeout) + "; its worker process was stopped.",
             "Split or simplify the file, or raise the file timeout.");
       }
-      long toHang = worker.lastHeardNanos() + hangNanos - System.nanoTime();
-      if (toHang <= 0) {
+      // silence counts once the worker has booted: a slow start on a busy machine is the deadline's business
+      boolean ready = worker.wasReady();
+      long toHang = ready ? worker.lastHeardNanos() + hangNanos - System.nanoTime() : hangNanos;
+      if (ready && toHang <= 0) {
         throw new FileProcessingException(ErrorCode.WORKER_CRASHED, "The worker process running " + file.name()
             + " stopped responding (no sign of life for " + human(isolation.hangTimeout()) + ") and was stopped.",
             "The file may drive the processor into a native hang or fill its heap; raise the worker heap or check "
@@ -310,7 +325,8 @@ public final class ForkedRunner implements AutoCloseable {
   }
 
   private WorkerProcess startWorker() throws IOException {
-    WorkerProcess w = WorkerProcess.start(command, environment);
+    WorkerProcess w = WorkerProcess.start(command(), environment);
+    archive.makeInBackground(jvmOptions, classPath, processorSpec.toString());
     all.add(w);
     w.whenGone(() -> all.remove(w)); // a retiring worker stays known until it has really exited
     if (closed) { // close() may have missed it

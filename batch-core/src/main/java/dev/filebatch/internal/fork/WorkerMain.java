@@ -44,6 +44,9 @@ public final class WorkerMain {
   private static final String BUG_REMEDIATION =
       "The file may be damaged or use features the processor does not support; check it and try again.";
 
+  /** The second argument that makes a worker only load its classes and exit, for {@link ClassArchive}. */
+  static final String WARM_UP = "--warm-up";
+
   private final Channel channel;
   private final Map<String, FileProcessor<?>> processors = new HashMap<>();
 
@@ -58,6 +61,10 @@ public final class WorkerMain {
    */
   public static void main(String[] args) {
     long heartbeatMillis = args.length > 0 ? Long.parseLong(args[0]) : 1000;
+    if (args.length > 1 && WARM_UP.equals(args[1])) {
+      warmUp();
+      return;
+    }
     OutputStream protocolOut = new FileOutputStream(FileDescriptor.out);
     BufferedReader protocolIn = new BufferedReader(
         new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8));
@@ -76,6 +83,22 @@ public final class WorkerMain {
     channel.sendQuietly(Protocol.JSON.createObjectNode().put(Protocol.TYPE, Protocol.READY)
         .put("pid", ProcessHandle.current().pid()));
     new WorkerMain(channel).serve();
+    System.exit(0);
+  }
+
+  /** Loads what every worker loads (protocol, JSON, the processor from the spec on stdin) and exits. */
+  private static void warmUp() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      JsonNode spec = Protocol.JSON.readTree(in.readLine());
+      WorkerMain worker = new WorkerMain(new Channel(in, OutputStream.nullOutputStream()));
+      worker.processor(spec);
+      failed(ErrorCode.PROCESSING_FAILED, "", "", false);
+      Protocol.JSON.writeValueAsBytes(BatchJson.mapper().valueToTree(Map.of("warm", true)));
+      Protocol.JSON.readTree("{\"t\":\"ok\"}");
+    } catch (Exception | LinkageError e) {
+      System.err.println("warm-up failed: " + e);
+      System.exit(1);
+    }
     System.exit(0);
   }
 

@@ -29,6 +29,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The forked runner on its own, with a small context of the test's making (the engine has its own tests). */
@@ -193,6 +195,7 @@ class ForkedRunnerTest {
   }
 
   @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC}) // freezes itself with kill -STOP
   void aWorkerThatFallsSilentIsKilledAsCrashed() throws Exception {
     ForkedRunner r = runner(SMALL.withHangTimeout(Duration.ofMillis(800)), 1);
 
