@@ -6,10 +6,13 @@ import dev.filebatch.spi.Concurrency;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.InputFile;
 import dev.filebatch.spi.ProcessingContext;
+import dev.filebatch.spi.ProcessorRecipe;
 import dev.filebatch.svg.internal.SvgAnalyzer;
 import dev.filebatch.svg.internal.SvgConverter;
+import dev.filebatch.svg.internal.SvgProcessorFactory;
 import java.awt.Color;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,9 +31,10 @@ import java.util.Set;
  * then run behind user agents that load nothing but {@code data:} URIs and run no script, as a second wall.
  * Nothing is ever fetched.
  *
- * <p>Each output is written with {@link ProcessingContext#newArtifact}, so results are not cacheable. Endless loops
- * inside a renderer are contained by the engine's per-file timeout; run the lane with
- * {@link dev.filebatch.Isolation#forked()} to contain them fully.
+ * <p>Each output is written with {@link ProcessingContext#newArtifact}, so results are not cacheable. Renderings run
+ * on a thread of their own that is halted when the file's time is up, so the file ends on time even when a renderer
+ * loops; run the lane with {@link dev.filebatch.Isolation#forked()} (the processor has a {@link #recipe()}) to also
+ * reclaim the CPU and memory of such a renderer.
  */
 public final class SvgProcessor implements FileProcessor<SvgConversion> {
   /** The processor id. */
@@ -91,6 +95,12 @@ public final class SvgProcessor implements FileProcessor<SvgConversion> {
   @Override
   public boolean cacheable() {
     return false;
+  }
+
+  /** Lets forked isolation re-create this processor, options and all, in a worker JVM. */
+  @Override
+  public Optional<ProcessorRecipe> recipe() {
+    return Optional.of(ProcessorRecipe.of(SvgProcessorFactory.class, SvgProcessorFactory.toStrings(options)));
   }
 
   @Override
