@@ -26,6 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -300,17 +303,19 @@ class ForkedRunnerTest {
   @Test
   void concurrentFilesRunInSeparateWorkersAndCloseLeavesNoProcess() throws Exception {
     ForkedRunner r = runner(SMALL, 2);
-    StagedFile a = file("sleep 300");
-    StagedFile b = file("sleep 300");
+    StagedFile a = file("meet " + tmp.resolve("meeting") + " 2");
+    StagedFile b = file("meet " + tmp.resolve("meeting") + " 2");
+    ExecutorService lanes = Executors.newFixedThreadPool(3);
 
-    CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> call(r, a));
-    CompletableFuture<Object> second = CompletableFuture.supplyAsync(() -> call(r, b));
+    Future<Object> first = lanes.submit(() -> r.run(a, context(Duration.ofSeconds(60))));
+    Future<Object> second = lanes.submit(() -> r.run(b, context(Duration.ofSeconds(60))));
     long pidA = ((ScriptedProcessor.Outcome) first.get()).workerPid();
     long pidB = ((ScriptedProcessor.Outcome) second.get()).workerPid();
     StagedFile spin = file("spin");
-    CompletableFuture<Object> stuck = CompletableFuture.supplyAsync(() -> call(r, spin));
+    Future<Object> stuck = lanes.submit(() -> r.run(spin, context(Duration.ofSeconds(60))));
     Thread.sleep(300);
     r.close();
+    lanes.shutdown();
 
     assertThat(pidA).isNotEqualTo(pidB);
     assertThat(r.workerPids()).isEmpty();
@@ -318,14 +323,6 @@ class ForkedRunnerTest {
     assertThatThrownBy(stuck::get).isInstanceOf(ExecutionException.class);
     assertThatThrownBy(() -> r.run(file("ok"), context(Duration.ofSeconds(5))))
         .isInstanceOf(java.util.concurrent.CancellationException.class);
-  }
-
-  private Object call(ForkedRunner r, StagedFile f) {
-    try {
-      return r.run(f, context(Duration.ofSeconds(30)));
-    } catch (Exception e) {
-      throw new java.util.concurrent.CompletionException(e);
-    }
   }
 
   /** Worker JVMs among this JVM's descendants. */

@@ -74,6 +74,19 @@ public class ScriptedProcessor implements FileProcessor<ScriptedProcessor.Outcom
         return new Outcome(pid, command, ctx.attempt(), null, label);
       }
       case "sleep" -> Thread.sleep(Long.parseLong(words[1]));
+      case "meet" -> { // waits until n workers have arrived in the folder: proves they run at once
+        Path dir = Path.of(words[1]);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(Long.toString(pid)), "here");
+        while (true) {
+          try (var arrived = Files.list(dir)) {
+            if (arrived.count() >= Integer.parseInt(words[2])) {
+              break;
+            }
+          }
+          Thread.sleep(20);
+        }
+      }
       case "spin" -> {
         while (!stop) {
           Thread.onSpinWait(); // ignores interrupts and the deadline on purpose
