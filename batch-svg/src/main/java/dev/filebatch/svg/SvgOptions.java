@@ -10,7 +10,9 @@ import java.util.Objects;
  * <p>Output size: with neither {@code width} nor {@code height}, a raster is the drawing's intrinsic size (its
  * {@code width}/{@code height}, else its {@code viewBox}, else 300 x 150 CSS pixels) times {@code dpi / 96} times
  * {@code scale}. With one of them the other follows the drawing's aspect ratio; with both the drawing is fitted and
- * centred. PDF pages follow the same rule in points (a CSS pixel is 0.75 pt at 96 dpi).
+ * centred. PDF pages follow the same rule without {@code dpi}, in points (a CSS pixel is 0.75 pt). A PPTX slide
+ * has {@code slideSize}; the drawing is fitted below the title and centred, and its PNG fallback is rendered at
+ * {@code dpi} for the size it has on the slide ({@code width}, {@code height} and {@code scale} do not apply).
  *
  * @param format the output format; default {@link SvgFormat#PNG}
  * @param width output width in pixels, 0 for "from the drawing"; default 0

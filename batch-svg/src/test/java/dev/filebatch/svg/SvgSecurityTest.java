@@ -105,6 +105,12 @@ class SvgSecurityTest {
         + "\";</style><rect width=\"9\" height=\"9\"/>")));
     p.add(new Payload("css font-face", UNSAFE, l -> Drawings.svg("<style>@font-face { font-family: x; src: url("
         + l.url("l.woff") + "); }</style><text font-family=\"x\">a</text>")));
+    p.add(new Payload("css escaped url", UNSAFE, l -> Drawings.svg("<style>rect { fill: u\\72 l(\""
+        + l.url("esc.svg") + "#p\") }</style><rect width=\"9\" height=\"9\"/>")));
+    p.add(new Payload("css escaped import", UNSAFE, l -> Drawings.svg("<style>@\\69mport '" + l.url("esc.css")
+        + "';</style><rect width=\"9\" height=\"9\"/>")));
+    p.add(new Payload("css comment inside url", UNSAFE, l -> Drawings.svg("<rect width=\"9\" height=\"9\""
+        + " style=\"fill:u/**/rl(" + l.url("cmt.svg") + "#p)\"/>")));
     p.add(new Payload("css background image", UNSAFE, l -> Drawings.svg("<style>rect { fill: url(\""
         + l.url("m.svg") + "#p\") }</style><rect width=\"9\" height=\"9\"/>")));
     p.add(new Payload("svg font-face-uri", UNSAFE, l -> Drawings.svg("<font-face font-family=\"x\"><font-face-src>"

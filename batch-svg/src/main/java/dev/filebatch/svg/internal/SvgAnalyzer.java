@@ -308,7 +308,33 @@ public final class SvgAnalyzer {
     }
   }
 
-  private static void checkStyleText(String css, String elementName) throws FileProcessingException {
+  private static final Pattern CSS_ESCAPE = Pattern.compile("\\\\(?:([0-9a-fA-F]{1,6})\\s?|(.))", Pattern.DOTALL);
+  private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+
+  /** Undoes CSS escapes ({@code u\72l(}) and drops comments, so obfuscated references are seen for what they are. */
+  static String cssUnescape(String css) {
+    if (css.indexOf('\\') < 0 && !css.contains("/*")) {
+      return css;
+    }
+    String text = CSS_COMMENT.matcher(css).replaceAll("");
+    Matcher m = CSS_ESCAPE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement;
+      if (m.group(1) != null) {
+        int code = Integer.parseInt(m.group(1), 16);
+        replacement = Character.isValidCodePoint(code) && code != 0 ? new String(Character.toChars(code)) : "\uFFFD";
+      } else {
+        replacement = m.group(2);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static void checkStyleText(String raw, String elementName) throws FileProcessingException {
+    String css = cssUnescape(raw);
     if (IMPORT.matcher(css).find()) {
       throw unsafe(
           "The SVG's style on <" + elementName + "> uses @import, which would load an external style sheet.",
@@ -316,8 +342,9 @@ public final class SvgAnalyzer {
     }
   }
 
-  private List<Element> urlReferences(String value, String attribute, String elementName, Map<String, Element> ids)
+  private List<Element> urlReferences(String raw, String attribute, String elementName, Map<String, Element> ids)
       throws FileProcessingException {
+    String value = cssUnescape(raw);
     if (!value.toLowerCase(Locale.ROOT).contains("url(")) {
       return List.of();
     }
