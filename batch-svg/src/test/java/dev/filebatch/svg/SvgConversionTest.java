@@ -150,6 +150,24 @@ class SvgConversionTest {
   }
 
   @Test
+  void recordsTheDpiInThePng() throws Exception {
+    SvgConversion result = SvgProcessor.builder().dpi(300).build()
+        .process(files.file("logo.svg", Drawings.simple()), files.context());
+
+    try (var in = ImageIO.createImageInputStream(Path.of(result.path()).toFile())) {
+      var reader = ImageIO.getImageReaders(in).next();
+      reader.setInput(in);
+      var standard = (javax.imageio.metadata.IIOMetadataNode) reader.getImageMetadata(0)
+          .getAsTree("javax_imageio_1.0");
+      var size = (javax.imageio.metadata.IIOMetadataNode) standard.getElementsByTagName("HorizontalPixelSize").item(0);
+      // millimetres per pixel: 25.4 / 300
+      assertThat(Double.parseDouble(size.getAttribute("value"))).isCloseTo(25.4 / 300,
+          org.assertj.core.data.Offset.offset(0.001));
+      reader.dispose();
+    }
+  }
+
+  @Test
   void sizesFromPhysicalUnitsAndViewBox() throws Exception {
     String inches = "<svg " + Drawings.NS + " width=\"1in\" height=\"0.5in\"><rect width=\"100%\" height=\"100%\"/></svg>";
     String viewBoxOnly = "<svg " + Drawings.NS + " viewBox=\"0 0 64 32\"><rect width=\"64\" height=\"32\"/></svg>";

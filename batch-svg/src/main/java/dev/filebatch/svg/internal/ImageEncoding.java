@@ -9,24 +9,41 @@ import java.io.OutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Encodes rendered images with the JDK's own ImageIO writers. */
 public final class ImageEncoding {
   private ImageEncoding() {}
 
-  /** Writes a PNG, alpha kept. */
-  public static void png(BufferedImage image, OutputStream out) throws IOException {
-    if (!ImageIO.write(image, "png", out)) {
-      throw new IOException("no PNG writer available");
+  /** Writes a PNG, alpha kept, recording the resolution (pHYs) so print tools size it right. */
+  public static void png(BufferedImage image, int dpi, OutputStream out) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+      String pixelsPerMetre = Long.toString(Math.round(dpi / 0.0254));
+      IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+      physical.setAttribute("pixelsPerUnitXAxis", pixelsPerMetre);
+      physical.setAttribute("pixelsPerUnitYAxis", pixelsPerMetre);
+      physical.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(physical);
+      metadata.mergeTree("javax_imageio_png_1.0", root);
+      writer.write(null, new IIOImage(image, null, metadata), param);
+    } finally {
+      writer.dispose();
     }
   }
 
   /** Encodes a PNG into memory. */
-  public static byte[] png(BufferedImage image) throws IOException {
+  public static byte[] png(BufferedImage image, int dpi) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    png(image, out);
+    png(image, dpi, out);
     return out.toByteArray();
   }
 

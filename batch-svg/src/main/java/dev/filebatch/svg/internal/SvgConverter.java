@@ -91,7 +91,7 @@ public final class SvgConverter {
         context.checkCancelled();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
           if (format == SvgFormat.PNG) {
-            ImageEncoding.png(rendered.image(), out);
+            ImageEncoding.png(rendered.image(), options.dpi(), out);
           } else {
             ImageEncoding.jpeg(rendered.image(), options.background(), options.jpegQuality(), out);
           }
@@ -117,7 +117,7 @@ public final class SvgConverter {
         context.checkCancelled();
         try (SlideDeck deck = new SlideDeck(slide);
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-          deck.addSlide(title, svg.bytes(), ImageEncoding.png(rendered.image()), box);
+          deck.addSlide(title, svg.bytes(), ImageEncoding.png(rendered.image(), options.dpi()), box);
           deck.write(out);
         }
         return result(target, (int) Math.round(slide.widthPoints()), (int) Math.round(slide.heightPoints()), "pt",
