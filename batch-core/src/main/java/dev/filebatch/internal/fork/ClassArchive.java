@@ -41,8 +41,14 @@ final class ClassArchive {
 
   private enum State { NEW, MAKING, READY, UNAVAILABLE }
 
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> BY_KEY.values().forEach(ClassArchive::stopMaking),
+        "filebatch-class-archive-cleanup"));
+  }
+
   private final Path file;
   private final AtomicReference<State> state;
+  private volatile Process making;
 
   private ClassArchive(Path file, State initial) {
     this.file = file;
@@ -94,6 +100,7 @@ final class ClassArchive {
       try (OutputStream in = p.getOutputStream()) {
         in.write((processorSpec + "\n").getBytes(StandardCharsets.UTF_8));
       }
+      making = p;
       p.onExit().thenAccept(done -> finish(done, partial));
       // a warm-up that hangs (a processor constructor that never returns) must not linger
       p.onExit().orTimeout(2, TimeUnit.MINUTES).exceptionally(t -> {
@@ -106,7 +113,27 @@ final class ClassArchive {
     }
   }
 
+  /** Kills an archive run still under way (it is tried again with the next worker); a no-op otherwise. */
+  void stopMaking() {
+    Process p = making;
+    if (p == null || !p.isAlive()) {
+      return;
+    }
+    p.destroyForcibly();
+    try {
+      p.waitFor(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void finish(Process done, Path partial) {
+    making = null;
+    if (done.exitValue() != 0 && state.get() == State.MAKING && killed(done)) {
+      state.set(State.NEW); // stopped by a close, not refused by the JVM: try again later
+      deleteQuietly(partial);
+      return;
+    }
     try {
       if (done.exitValue() == 0 && Files.isRegularFile(partial, LinkOption.NOFOLLOW_LINKS)) {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -119,6 +146,14 @@ final class ClassArchive {
       LOG.debug("worker class archive not made: {}", e.toString());
     }
     state.set(State.UNAVAILABLE);
+    deleteQuietly(partial);
+  }
+
+  private static boolean killed(Process done) {
+    return done.exitValue() == 128 + 9; // SIGKILL, from stopMaking
+  }
+
+  private static void deleteQuietly(Path partial) {
     try {
       Files.deleteIfExists(partial);
     } catch (IOException ignored) {

@@ -404,6 +404,7 @@ public final class ForkedRunner implements AutoCloseable {
       victims = List.copyOf(all);
     }
     victims.forEach(WorkerProcess::kill);
+    archive.stopMaking();
     for (WorkerProcess w : victims) {
       if (!w.awaitGone(Duration.ofSeconds(5))) {
         LOG.warn("worker {} of '{}' did not exit after being killed", w.pid(), processor.id());
