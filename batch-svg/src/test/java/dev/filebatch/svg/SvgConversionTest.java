@@ -198,6 +198,20 @@ class SvgConversionTest {
   }
 
   @Test
+  void acceptsLargeDrawingsThatShareOneGradient() throws Exception {
+    StringBuilder body = new StringBuilder("<linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#f00\"/>"
+        + "<stop offset=\"1\" stop-color=\"#00f\"/></linearGradient>");
+    for (int i = 0; i < 60_000; i++) {
+      body.append("<rect x=\"").append(i % 100).append("\" width=\"1\" height=\"1\" fill=\"url(#g)\"/>");
+    }
+
+    SvgConversion result = SvgProcessor.create().process(files.file("many.svg", Drawings.svg(body.toString())),
+        files.context());
+
+    assertThat(drawnPixels(read(Path.of(result.path())))).isGreaterThan(90);
+  }
+
+  @Test
   void drawsEmbeddedDataUriImages() throws Exception {
     BufferedImage tile = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
     java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();

@@ -561,8 +561,15 @@ public final class SvgAnalyzer {
         edges.pop();
         state.put(done, 2);
         long total = 1;
-        for (Element successor : successors(done, references)) {
-          total = Math.min(Long.MAX_VALUE / 4, total + cost.getOrDefault(successor, 1L));
+        for (Node child = done.getFirstChild(); child != null; child = child.getNextSibling()) {
+          if (child instanceof Element e) {
+            total = Math.min(Long.MAX_VALUE / 4, total + cost.getOrDefault(e, 1L));
+          }
+        }
+        for (Element target : references.getOrDefault(done, List.of())) {
+          // a gradient is resolved once per reference but drawn as a paint, not as elements
+          long each = isGradient(target) ? 1 : cost.getOrDefault(target, 1L);
+          total = Math.min(Long.MAX_VALUE / 4, total + each);
         }
         if (total > maxElements) {
           throw unsafe(
@@ -573,6 +580,11 @@ public final class SvgAnalyzer {
         cost.put(done, total);
       }
     }
+  }
+
+  private static boolean isGradient(Element element) {
+    String name = element.getLocalName();
+    return "linearGradient".equals(name) || "radialGradient".equals(name);
   }
 
   private static List<Element> successors(Element element, Map<Element, List<Element>> references) {
