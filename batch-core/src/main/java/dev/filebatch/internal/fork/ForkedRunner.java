@@ -23,6 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +60,18 @@ public final class ForkedRunner implements AutoCloseable {
   private final Map<String, String> environment;
   private final Deque<WorkerProcess> idle = new ArrayDeque<>();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
+  private final Duration idleLimit;
+  private final ScheduledFuture<?> idleSweep;
   private volatile boolean closed;
+
+  /** One daemon thread for every runner's idle sweep. */
+  private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "filebatch-worker-idle-sweep");
+    t.setDaemon(true);
+    return t;
+  });
+  /** Idle workers are retired after this long, so a quiet lane gives its memory back. */
+  static final Duration IDLE_LIMIT = Duration.ofMinutes(5);
 
   /**
    * A runner for one processor.
@@ -68,6 +83,11 @@ public final class ForkedRunner implements AutoCloseable {
    * @throws IllegalStateException if the processor cannot be re-created in a worker
    */
   public ForkedRunner(FileProcessor<?> processor, Isolation isolation, int maxWorkers, Duration fileTimeout) {
+    this(processor, isolation, maxWorkers, fileTimeout, IDLE_LIMIT);
+  }
+
+  ForkedRunner(FileProcessor<?> processor, Isolation isolation, int maxWorkers, Duration fileTimeout,
+      Duration idleLimit) {
     checkForkable(processor);
     if (!isolation.isForked()) {
       throw new IllegalArgumentException("isolation is not forked: " + isolation);
@@ -85,6 +105,9 @@ public final class ForkedRunner implements AutoCloseable {
     long hangMillis = isolation.hangTimeout().toMillis();
     this.mainArgument = Long.toString(Math.max(50, Math.min(1000, hangMillis / 4))); // the heartbeat interval
     this.archive = ClassArchive.forWorkers(jvmOptions, classPath);
+    this.idleLimit = idleLimit;
+    long every = Math.max(50, idleLimit.toMillis() / 2);
+    this.idleSweep = SWEEPER.scheduleWithFixedDelay(this::retireIdle, every, every, TimeUnit.MILLISECONDS);
     this.environment = Map.of("OMP_THREAD_LIMIT", System.getenv().getOrDefault("OMP_THREAD_LIMIT", "1"));
   }
 
@@ -341,6 +364,7 @@ public final class ForkedRunner implements AutoCloseable {
     if (keep && !recycle) {
       synchronized (idle) {
         if (!closed && idle.size() < maxWorkers) {
+          worker.markIdle();
           idle.addFirst(worker); // most recently used first: its caches are the warmest
           return;
         }
@@ -365,6 +389,7 @@ public final class ForkedRunner implements AutoCloseable {
       WorkerProcess w = startWorker();
       synchronized (idle) {
         if (!closed && idle.size() < maxWorkers) {
+          w.markIdle();
           idle.addLast(w);
           return;
         }
@@ -373,6 +398,15 @@ public final class ForkedRunner implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not start a replacement worker for '{}': {}", processor.id(), e.toString());
     }
+  }
+
+  private void retireIdle() {
+    List<WorkerProcess> quiet = new ArrayList<>();
+    synchronized (idle) {
+      long cutoff = System.nanoTime() - idleLimit.toNanos();
+      idle.removeIf(w -> w.idleSinceNanos() - cutoff < 0 && quiet.add(w));
+    }
+    quiet.forEach(this::retire);
   }
 
   private void retire(WorkerProcess w) {
@@ -398,6 +432,7 @@ public final class ForkedRunner implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    idleSweep.cancel(false);
     List<WorkerProcess> victims;
     synchronized (idle) {
       idle.clear();

@@ -53,6 +53,7 @@ final class WorkerProcess {
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile boolean ready;
   private int files;
+  private volatile long idleSinceNanos = System.nanoTime();
 
   private WorkerProcess(Process process) {
     this.process = process;
@@ -170,6 +171,15 @@ final class WorkerProcess {
   /** Whether an idle worker can take another file: alive, and nothing (such as its death) waiting unread. */
   boolean usable() {
     return process.isAlive() && inbox.isEmpty();
+  }
+
+  /** Notes that the worker has just gone back to the pool. */
+  void markIdle() {
+    idleSinceNanos = System.nanoTime();
+  }
+
+  long idleSinceNanos() {
+    return idleSinceNanos;
   }
 
   /** Counts a finished file and returns how many this worker has run. */

@@ -119,6 +119,18 @@ class ForkedRunnerTest {
   }
 
   @Test
+  void anIdleWorkerIsRetiredSoAQuietLaneGivesItsMemoryBack() throws Exception {
+    ForkedRunner r = new ForkedRunner(new ScriptedProcessor(), SMALL, 1, Duration.ofSeconds(2), Duration.ofMillis(200));
+    runners.add(r);
+    long pid = ok(r, "ok").workerPid();
+
+    ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join());
+
+    assertThat(alive(pid)).isFalse();
+    assertThat(ok(r, "ok").workerPid()).isNotEqualTo(pid);
+  }
+
+  @Test
   void anEndlessLoopEndsWithTimeoutAndTheNextFileGetsAFreshWorker() throws Exception {
     ForkedRunner r = runner(SMALL, 1);
     long before = ok(r, "ok").workerPid();
