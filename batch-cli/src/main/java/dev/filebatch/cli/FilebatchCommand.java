@@ -52,6 +52,9 @@ public final class FilebatchCommand implements Runnable {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
     System.setProperty("java.awt.headless", "true");
+    // JSVG and others log through java.util.logging: same threshold, same place (stderr)
+    java.util.logging.Logger.getLogger("").setLevel(verbose ? java.util.logging.Level.INFO
+        : java.util.logging.Level.SEVERE);
   }
 
   /** The version from the jar's manifest. */
