@@ -41,7 +41,7 @@ public final class AktrParser {
       Pattern.compile("(.*?)[\\s\\-:]*[(\\[{]\\s*([A-Z0-9]{3})\\s*[)\\]}]");
   private static final Pattern ANYWHERE_EXAM = Pattern.compile(
       "([A-Z][A-Za-z/&\\- ]{5,80}?)\\s*[(\\[{]\\s*([A-Z0-9]{3})\\s*[)\\]}]");
-  private static final Pattern FTN = Pattern.compile("([A-Z0-9])[\\s-]?([0-9OILSBZGDQ|]{7})(?![0-9A-Za-z])");
+  private static final Pattern FTN = Pattern.compile("([A-Z0-9\\u20AC\\u00A2])[\\s-]?([0-9OILSBZGDQ|]{7})(?![0-9A-Za-z])");
   private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z0-9])[0-9OoIlSBZG|]{0,2}[0-9][0-9OoIlSBZG|]{0,2}(?![A-Za-z0-9])");
   private static final Pattern EXAM_ID = Pattern.compile("[0-9OoIlSBZ|][0-9OoIlSBZ| -]{4,30}[0-9OoIlSBZ|]");
 

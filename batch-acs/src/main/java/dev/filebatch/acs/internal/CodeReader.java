@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 public final class CodeReader {
   private static final String SEP = "[ \\t]?[.,:;\\u00B7][ \\t]?";
   private static final Pattern ACS = Pattern.compile(
-      "(?<![A-Za-z0-9])([A-Z0-9|!l]{2})" + SEP + "([IVXlvx1|!iLjJT\\]\\[]{1,5})" + SEP + "([A-Za-z0-9|!])" + SEP
-          + "([KRSkrs5$])[ \\t]?([0-9IlOo|!]{1,2})([a-z])?(?![A-Za-z0-9])");
+      "(?<![A-Za-z0-9])([A-Z0-9|!l]{2})" + SEP + "([IVXlvx1|!iLjJT\\]\\[]{1,5})"
+          // OCR sometimes drops the dot between area and task ("VIIIB"): allow it when the task cannot be a numeral
+          + "(?:" + SEP + "|(?=[A-HK-SUWYZ]))" + "([A-Za-z0-9|!])" + SEP
+          + "([KRSkrs5$])[ \\t]?([0-9IlLOo|!]{1,2})([a-z\\u00A2])?(?![A-Za-z0-9])");
   private static final Pattern PLT = Pattern.compile(
       "(?<![A-Za-z0-9])P[ \\t]?[L1l|I][ \\t]?T[ \\t]?([0-9OoIl|SB]{3})(?![0-9])");
   // A code broken after (or before) a separator at a line end: join the pieces.
@@ -105,7 +107,8 @@ public final class CodeReader {
     if (number == null || number.startsWith("0")) {
       return Optional.empty();
     }
-    return Optional.of(prefix + "." + area + "." + task + "." + kind + number + (sub == null ? "" : sub));
+    String element = kind + number + (sub == null ? "" : sub.equals("\u00A2") ? "c" : sub);
+    return Optional.of(prefix + "." + area + "." + task + "." + element);
   }
 
   private String prefix(String raw) {
@@ -116,9 +119,10 @@ public final class CodeReader {
     if (catalogue.knowsPrefix(p)) {
       return p;
     }
+    // accept a known prefix reachable by swapping look-alike letters (VA -> UA), only when exactly one is
     String only = null;
     for (AcsCatalogue.Edition e : catalogue.editions()) {
-      if (OcrRepair.distance(e.prefix(), p) == 1) {
+      if (lookAlike(p, e.prefix())) {
         if (only != null) {
           return null;
         }
@@ -126,6 +130,23 @@ public final class CodeReader {
       }
     }
     return only;
+  }
+
+  private static final String[] PREFIX_LOOK_ALIKES = {"UVY", "PFR", "CGO", "AR", "IL"};
+
+  private static boolean lookAlike(String read, String known) {
+    if (read.length() != known.length()) {
+      return false;
+    }
+    for (int i = 0; i < read.length(); i++) {
+      char a = read.charAt(i);
+      char b = known.charAt(i);
+      if (a != b && java.util.Arrays.stream(PREFIX_LOOK_ALIKES)
+          .noneMatch(set -> set.indexOf(a) >= 0 && set.indexOf(b) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String uniqueLookAlike(String prefix, String area, String task) {

@@ -56,6 +56,7 @@ public final class OcrRepair {
       case '6' -> 'G';
       case '8' -> 'B';
       case '4' -> 'A';
+      case '\u20AC', '\u00A2', '(' -> 'C';
       default -> 0;
     };
   }

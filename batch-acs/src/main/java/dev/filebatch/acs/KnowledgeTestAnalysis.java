@@ -1,0 +1,160 @@
+package dev.filebatch.acs;
+
+import dev.filebatch.acs.internal.DeskewingRecognizer;
+import dev.filebatch.pdf.PdfText;
+import dev.filebatch.pdf.PdfTextProcessor;
+import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.spi.ResultMapper;
+import dev.filebatch.vision.RecognizedText;
+import dev.filebatch.vision.TesseractRecognizer;
+import dev.filebatch.vision.TextRecognizer;
+import dev.filebatch.vision.VisionProcessor;
+import java.util.Objects;
+
+/**
+ * The front door of knowledge-test analysis: the processors to register on a
+ * {@link dev.filebatch.BatchProcessor} for AKTR PDFs and photos, and the summarizer for the batch.
+ *
+ * <pre>{@code
+ * KnowledgeTestAnalysis aktr = KnowledgeTestAnalysis.create();
+ * BatchProcessor batch = BatchProcessor.builder()
+ *     .processor(aktr.pdfProcessor())       // PDF text -> KnowledgeTestReport
+ *     .processor(aktr.photoProcessor())     // JPEG/PNG photo -> Tesseract -> KnowledgeTestReport
+ *     .summarizer(aktr.summarizer())        // KnowledgeTestSummary
+ *     .build();
+ * }</pre>
+ *
+ * <p>Each processor is the batch-pdf or batch-vision processor followed by an {@link AktrMapper}: a file whose text
+ * is not a report fails with {@link AktrParser#NOT_AN_AKTR}; a report missing a required field ends PARTIAL with
+ * {@link AktrMapper#INCOMPLETE_AKTR}. Immutable and thread-safe.
+ */
+public final class KnowledgeTestAnalysis {
+  private final AktrParser parser;
+  private final AcsSummaryAnalyzer summarizer;
+  private final boolean deskewPhotos;
+
+  private KnowledgeTestAnalysis(Builder b) {
+    this.parser = AktrParser.create(b.catalogue, b.passingScore);
+    this.summarizer = AcsSummaryAnalyzer.builder().catalogue(b.catalogue).passingScore(b.passingScore)
+        .weakAreaThreshold(b.weakAreaThreshold).scoreBucketWidth(b.scoreBucketWidth).build();
+    this.deskewPhotos = b.deskewPhotos;
+  }
+
+  /** Every default: bundled catalogue, passing score 70, weak-area threshold 0.30, buckets of 10, photo deskew on. */
+  public static KnowledgeTestAnalysis create() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The report parser. */
+  public AktrParser parser() {
+    return parser;
+  }
+
+  /** The batch summarizer, producing a {@link KnowledgeTestSummary}. */
+  public AcsSummaryAnalyzer summarizer() {
+    return summarizer;
+  }
+
+  /** The step to put after a {@link PdfTextProcessor}: {@code pdf.andThen(analysis.pdfMapper())}. */
+  public ResultMapper<PdfText, KnowledgeTestReport> pdfMapper() {
+    return AktrMapper.of(parser, PdfText::text);
+  }
+
+  /** The step to put after a {@link VisionProcessor}: {@code vision.andThen(analysis.photoMapper())}. */
+  public ResultMapper<RecognizedText, KnowledgeTestReport> photoMapper() {
+    return AktrMapper.of(parser, RecognizedText::text);
+  }
+
+  /** AKTR PDFs with the default {@link PdfTextProcessor}; id {@code pdf-text>aktr}. */
+  public FileProcessor<KnowledgeTestReport> pdfProcessor() {
+    return pdfProcessor(PdfTextProcessor.create());
+  }
+
+  /** AKTR PDFs read by the given PDF processor (e.g. one with a scan recognizer). */
+  public FileProcessor<KnowledgeTestReport> pdfProcessor(PdfTextProcessor pdf) {
+    return Objects.requireNonNull(pdf, "pdf").andThen(pdfMapper());
+  }
+
+  /**
+   * AKTR photos (JPEG, PNG) read by local Tesseract through {@link #photoRecognizer()}; id
+   * {@code vision-ocr>aktr}. The processor holds Tesseract engines: build it once and reuse it.
+   */
+  public FileProcessor<KnowledgeTestReport> photoProcessor() {
+    return photoProcessor(VisionProcessor.builder().recognizer(photoRecognizer()).build());
+  }
+
+  /** AKTR photos read by the given vision processor (e.g. a remote vision model). */
+  public FileProcessor<KnowledgeTestReport> photoProcessor(VisionProcessor vision) {
+    return Objects.requireNonNull(vision, "vision").andThen(photoMapper());
+  }
+
+  /**
+   * The recognizer the default photo processor uses: Tesseract with the bundled English data, preceded by a
+   * deskew of the page unless {@link Builder#deskewPhotos(boolean)} turned it off. Close it when done.
+   */
+  public TextRecognizer photoRecognizer() {
+    TextRecognizer tesseract = TesseractRecognizer.create();
+    return deskewPhotos ? new DeskewingRecognizer(tesseract) : tesseract;
+  }
+
+  /** Builds a {@link KnowledgeTestAnalysis}; each setter validates its value. */
+  public static final class Builder {
+    private AcsCatalogue catalogue = AcsCatalogue.standard();
+    private int passingScore = AktrParser.DEFAULT_PASSING_SCORE;
+    private double weakAreaThreshold = AcsSummaryAnalyzer.DEFAULT_WEAK_AREA_THRESHOLD;
+    private int scoreBucketWidth = AcsSummaryAnalyzer.DEFAULT_BUCKET_WIDTH;
+    private boolean deskewPhotos = true;
+
+    private Builder() {}
+
+    /** The ACS catalogue; the bundled one by default. */
+    public Builder catalogue(AcsCatalogue catalogue) {
+      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    /** The passing score, 1 to 100; 70 by default. Used only where a report's grade is illegible. */
+    public Builder passingScore(int passingScore) {
+      if (passingScore < 1 || passingScore > 100) {
+        throw new IllegalArgumentException("passing score must be between 1 and 100, was " + passingScore);
+      }
+      this.passingScore = passingScore;
+      return this;
+    }
+
+    /** The share of an exam's reports above which a code is a weak area, 0 to below 1; 0.30 by default. */
+    public Builder weakAreaThreshold(double threshold) {
+      if (!(threshold >= 0 && threshold < 1)) {
+        throw new IllegalArgumentException("weak-area threshold must be a fraction from 0 to below 1 (0.30 = 30%), "
+            + "was " + threshold);
+      }
+      this.weakAreaThreshold = threshold;
+      return this;
+    }
+
+    /** The width of the score distribution's buckets, 1 to 50 points; 10 by default. */
+    public Builder scoreBucketWidth(int width) {
+      if (width < 1 || width > 50) {
+        throw new IllegalArgumentException("score bucket width must be between 1 and 50 points, was " + width);
+      }
+      this.scoreBucketWidth = width;
+      return this;
+    }
+
+    /** Whether the default photo recognizer straightens pages before OCR; on by default. */
+    public Builder deskewPhotos(boolean deskew) {
+      this.deskewPhotos = deskew;
+      return this;
+    }
+
+    /** The analysis. */
+    public KnowledgeTestAnalysis build() {
+      return new KnowledgeTestAnalysis(this);
+    }
+  }
+}

