@@ -24,7 +24,11 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Every file is screened before any renderer sees it: it must be well-formed XML with an {@code svg} root in the
- * SVG namespace ({@code NOT_SVG}, {@code CORRUPT_FILE} otherwise); DOCTYPEs and entities, scripts, event-handler
+ * SVG namespace ({@code NOT_SVG}, {@code CORRUPT_FILE} otherwise). A DOCTYPE without an internal subset (the
+ * {@code <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "...svg11.dtd">} that Illustrator and older tools write, in
+ * any of its SVG 1.0/1.1/Tiny/Basic or SYSTEM-only forms) is accepted: its DTD is never loaded and the DOCTYPE is
+ * removed before rendering. A DOCTYPE with an internal subset ({@code [...]}, even one without entity declarations),
+ * entity references other than character references and the five predefined ones, scripts, event-handler
  * attributes, references to anything but {@code #fragments} and raster {@code data:} URIs, {@code @import},
  * reference cycles, too many elements (also counted through {@code use}) and deep nesting are refused with
  * {@code UNSAFE_CONTENT}; outputs or embedded images over the pixel cap with {@code IMAGE_TOO_LARGE}. The renderers

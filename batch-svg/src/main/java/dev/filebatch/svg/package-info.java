@@ -7,7 +7,14 @@
  * spec's batch limits are {@link dev.filebatch.svg.SvgProcessor#conversionDefaults()}.
  *
  * <p>Security policy: anything unsafe is <em>refused</em>, never stripped, so no output silently lacks part of its
- * drawing. Refused with {@code UNSAFE_CONTENT}: DOCTYPEs and entities (so no XXE and no entity expansion),
+ * drawing. DOCTYPEs: one without an internal subset, as Illustrator and older tools export it
+ * ({@code <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">}, the
+ * SVG 1.0, Tiny and Basic forms, a SYSTEM id alone, or a bare {@code <!DOCTYPE svg>}) is accepted, whatever its ids:
+ * they are never dereferenced, and the DOCTYPE is removed after screening, so neither renderer, the PDF transcoder nor
+ * the PowerPoint deck ever sees it. Refused with {@code UNSAFE_CONTENT}: a DOCTYPE with any internal subset
+ * ({@code [...]}), whether it declares entities (billion laughs, XXE, parameter entities) or only attributes or
+ * elements (refusing the rare harmless subset keeps the rule simple: no declaration is ever processed), any entity
+ * reference other than a character reference or the five predefined {@code &amp; &lt; &gt; &quot; &apos;},
  * {@code <script>}, event-handler elements and {@code on*} attributes, {@code javascript:} and every other reference
  * that is neither a {@code #fragment} nor an embedded raster {@code data:} URI (http, https, file, jar,
  * protocol-relative and relative paths, in {@code href}, {@code xlink:href}, {@code src}, {@code url(...)} in

@@ -62,8 +62,26 @@ class SvgSecurityTest {
         + "<!ENTITY x SYSTEM \"" + l.url("xxe") + "\">]><svg " + Drawings.NS + "><text>&x;</text></svg>"));
     p.add(new Payload("xxe parameter entity", UNSAFE, l -> "<!DOCTYPE svg [<!ENTITY % p SYSTEM \""
         + l.url("param") + "\"> %p;]><svg " + Drawings.NS + "/>"));
-    p.add(new Payload("external dtd", UNSAFE, l -> "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \""
-        + l.url("svg11.dtd") + "\"><svg " + Drawings.NS + "/>"));
+    p.add(new Payload("xxe file entity", UNSAFE, l -> "<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        + "<svg " + Drawings.NS + "><text>&x;</text></svg>"));
+    p.add(new Payload("xxe entity behind a public dtd", UNSAFE, l -> "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\""
+        + " \"" + l.url("svg11.dtd") + "\" [<!ENTITY x SYSTEM \"" + l.url("xxe2") + "\">]>"
+        + "<svg " + Drawings.NS + "><text>&x;</text></svg>"));
+    p.add(new Payload("xxe entity in an attribute", UNSAFE, l -> "<!DOCTYPE svg [<!ENTITY x SYSTEM \""
+        + l.url("xxe3") + "\">]><svg " + Drawings.NS + " fill=\"&x;\"/>"));
+    p.add(new Payload("parameter entity pulling a dtd", UNSAFE, l -> "<!DOCTYPE svg [<!ENTITY % d SYSTEM \""
+        + l.url("pe.dtd") + "\"> %d; <!ENTITY % q \"x\">]><svg " + Drawings.NS + "/>"));
+    p.add(new Payload("illustrator namespace entities", UNSAFE, l -> "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \""
+        + l.url("svg11.dtd") + "\" [<!ENTITY ns_svg \"http://www.w3.org/2000/svg\">]>"
+        + "<svg xmlns=\"&ns_svg;\"/>"));
+    p.add(new Payload("internal subset without entities", UNSAFE, l -> "<!DOCTYPE svg [<!ATTLIST svg width CDATA"
+        + " \"10\">]><svg " + Drawings.NS + " height=\"10\"><rect width=\"5\" height=\"5\"/></svg>"));
+    p.add(new Payload("empty internal subset", UNSAFE, l -> "<!DOCTYPE svg SYSTEM \"" + l.url("e.dtd") + "\" []>"
+        + "<svg " + Drawings.NS + "/>"));
+    p.add(new Payload("undeclared entity behind an external dtd", UNSAFE, l -> "<!DOCTYPE svg SYSTEM \""
+        + l.url("u.dtd") + "\"><svg " + Drawings.NS + "><text>&ent;</text></svg>"));
+    p.add(new Payload("undeclared entity in an attribute behind an external dtd", UNSAFE, l -> "<!DOCTYPE svg PUBLIC"
+        + " \"-//W3C//DTD SVG 1.1//EN\" \"" + l.url("v.dtd") + "\"><svg " + Drawings.NS + " width=\"1&w;0\"/>"));
     p.add(new Payload("billion laughs", UNSAFE, l -> "<!DOCTYPE svg [<!ENTITY a \"lol\">"
         + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
         + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>"

@@ -8,7 +8,7 @@ import org.w3c.dom.Document;
  * bytes (for embedding in decks), its intrinsic size in CSS pixels and the features it uses (for choosing a renderer).
  *
  * @param document the parsed DOM; renderers must not mutate it (each clones or re-parses)
- * @param bytes the validated source bytes
+ * @param bytes the validated source bytes, without the DOCTYPE if the source had one (otherwise as uploaded)
  * @param width intrinsic width in CSS pixels (96 per inch)
  * @param height intrinsic height in CSS pixels
  * @param features the features the document uses

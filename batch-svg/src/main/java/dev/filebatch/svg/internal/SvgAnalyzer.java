@@ -5,6 +5,7 @@ import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.svg.internal.SvgAnalysis.Feature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -37,14 +38,19 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
  * Screens an untrusted SVG before any renderer sees it.
  *
- * <p>Two passes. A streaming StAX pass (DTD support off, external entities off) refuses any DOCTYPE, so entity
- * expansion cannot start, and enforces the element-count and depth caps before a DOM exists. A DOM pass (JDK parser,
- * {@code disallow-doctype-decl}, secure processing) then checks the root, refuses scripts, event-handler attributes and
+ * <p>Two passes. A streaming StAX pass (DTD support off, external entities off, so no DTD is ever read) enforces the
+ * element-count and depth caps before a DOM exists and refuses entity references and any DOCTYPE with an internal
+ * subset, so entity expansion cannot start. A DOCTYPE without an internal subset, as Illustrator and older tools
+ * write it ({@code <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://...svg11.dtd">}), is accepted: its ids
+ * are never dereferenced, and {@link DoctypeScreen} checks every reference in the text and then removes the DOCTYPE,
+ * so nothing after the streaming pass sees it. A DOM pass (JDK parser, {@code disallow-doctype-decl} as a backstop,
+ * secure processing) then parses those bytes, checks the root, refuses scripts, event-handler attributes and
  * every reference that is neither a {@code #fragment} nor a raster {@code data:} URI, detects reference cycles
  * ({@code use}, {@code href} chains, {@code url(#...)}) and bounds the expanded size of the drawing, so the renderers
  * only ever see a self-contained, acyclic document. Refusing instead of stripping keeps the output honest: a drawing
@@ -86,8 +92,10 @@ public final class SvgAnalyzer {
 
   /** Screens the bytes; throws a typed failure for anything unsafe or not an SVG. */
   public SvgAnalysis analyze(byte[] bytes) throws FileProcessingException {
-    stream(bytes);
-    Document document = parse(bytes);
+    Prolog prolog = stream(bytes);
+    // what the DOM pass checks is exactly what the renderers and the deck get: the document without its DOCTYPE
+    byte[] checked = prolog.doctype() ? DoctypeScreen.withoutDoctype(bytes, prolog.encoding()) : bytes;
+    Document document = parse(checked);
     Element root = document.getDocumentElement();
     if (!"svg".equals(root.getLocalName()) || !SVG_NS.equals(root.getNamespaceURI())) {
       throw new FileProcessingException(
@@ -108,8 +116,19 @@ public final class SvgAnalyzer {
     boundExpansion(root, references);
     addXlinkHrefs(all);
     double[] size = intrinsicSize(root);
-    return new SvgAnalysis(document, bytes, size[0], size[1], Set.copyOf(features));
+    return new SvgAnalysis(document, checked, size[0], size[1], Set.copyOf(features));
   }
+
+  /** What the streaming pass learnt of the prolog: whether there is a DOCTYPE, and the encoding the parser read. */
+  private record Prolog(boolean doctype, String encoding) {}
+
+  /**
+   * A DOCTYPE as the StAX reader reports it when it has no internal subset: a name and optionally an external id.
+   * (With DTD support off, the JDK reports a DOCTYPE that has a subset as mangled text, which never matches.)
+   */
+  private static final Pattern DOCTYPE_WITHOUT_SUBSET = Pattern.compile(
+      "<!DOCTYPE\\s+[^\\s\\[\\]>\"']+(?:\\s+(?:SYSTEM\\s+(?:\"[^\"]*\"|'[^']*')"
+          + "|PUBLIC\\s+(?:\"[^\"]*\"|'[^']*')\\s+(?:\"[^\"]*\"|'[^']*')))?\\s*>");
 
   // Pass 1: streaming, so caps hold before a DOM is built and no DTD is ever processed.
   /**
@@ -129,20 +148,26 @@ public final class SvgAnalyzer {
     return factory;
   }
 
-  private void stream(byte[] bytes) throws FileProcessingException {
+  private Prolog stream(byte[] bytes) throws FileProcessingException {
     XMLInputFactory factory = hardenedStaxFactory();
     XMLStreamReader reader = null;
     try {
       reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+      String encoding = reader.getEncoding();
+      boolean doctype = false;
       int depth = 0;
       int elements = 0;
       while (reader.hasNext()) {
         int event = reader.next();
-        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
-          throw unsafe(
-              "The SVG declares a DOCTYPE or entities; they are refused because they enable entity-expansion and"
-                  + " external-entity attacks.",
-              "Remove the <!DOCTYPE ...> declaration and any custom entities; SVG does not need them.");
+        if (event == XMLStreamConstants.DTD) {
+          // refused here, before any content is read; DoctypeScreen checks the subset again on the text itself
+          if (!DOCTYPE_WITHOUT_SUBSET.matcher(reader.getText()).matches()) {
+            throw DoctypeScreen.internalSubset(false);
+          }
+          doctype = true;
+        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          // predefined entities and character references arrive as text; this is anything else
+          throw DoctypeScreen.undeclaredEntity(reader.getLocalName());
         } else if (event == XMLStreamConstants.START_ELEMENT) {
           depth++;
           elements++;
@@ -160,6 +185,7 @@ public final class SvgAnalyzer {
           depth--;
         }
       }
+      return new Prolog(doctype, encoding);
     } catch (XMLStreamException e) {
       throw corrupt(e);
     } finally {
@@ -182,6 +208,14 @@ public final class SvgAnalyzer {
   }
 
   private static FileProcessingException corrupt(Exception e) {
+    if (e.getMessage() != null && e.getMessage().contains("disallow-doctype-decl")) {
+      // the DOM backstop met a DOCTYPE the streaming pass should have removed: refuse it as what it is
+      return new FileProcessingException(
+          ErrorCode.UNSAFE_CONTENT,
+          "The SVG has a DOCTYPE that could not be safely removed.",
+          "Remove the <!DOCTYPE ...> declaration (SVG does not need it) and upload the file again.",
+          e);
+    }
     if (e.getMessage() != null && e.getMessage().contains("jdk.xml.")) {
       // the JDK parser's own safety limits (attributes per element, depth, sizes): hostile, not broken
       return new FileProcessingException(
@@ -205,7 +239,8 @@ public final class SvgAnalyzer {
     return new FileProcessingException(ErrorCode.UNSAFE_CONTENT, message, remediation);
   }
 
-  // Pass 2: the DOM the renderers get. DOCTYPEs are already refused; the parser refuses them again regardless.
+  // Pass 2: the DOM the renderers get, parsed from bytes without a DOCTYPE; the parser refuses one regardless, and
+  // would neither load an external DTD nor resolve any entity if that backstop were ever lifted.
   private static Document parse(byte[] bytes) throws FileProcessingException {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -227,9 +262,8 @@ public final class SvgAnalyzer {
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
-      builder.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entity refused");
-      });
+      // never fetch, whatever asks: an external DTD or entity would resolve to nothing
+      builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
       return builder.parse(new ByteArrayInputStream(bytes));
     } catch (SAXException | IOException e) {
       throw corrupt(e);
