@@ -52,10 +52,10 @@ class AktrParserTest {
   @Test
   void repairsOcrConfusionsInsideCodes() throws Exception {
     String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
-        "PA.l.B.K2 PA.1.C.Kl PA.IlI.A.K1 PA.IX.B.K2a lR.VIlI.A.K1 P4.I.D.K5 CA.I.B.K3a");
+        "PA.l.B.K2 PA.1.C.Kl PA.IlI.A.K1 PA.IX.B.K2a lR.VIlI.A.K1 P4.I.D.K5 CA.I.B.K3a VA.I.B.K1 CA.IV.1I.S6");
     KnowledgeTestReport r = parser.parse(text);
     assertThat(r.codeStrings()).containsExactly("PA.I.B.K2", "PA.I.C.K1", "PA.III.A.K1", "PA.IX.B.K2a",
-        "IR.VIII.A.K1", "PA.I.D.K5", "CA.I.B.K3a");
+        "IR.VIII.A.K1", "PA.I.D.K5", "CA.I.B.K3a", "UA.I.B.K1", "CA.IV.I.S6");
     assertThat(r.confidence().get("acs_codes")).isLessThan(1.0);
   }
 

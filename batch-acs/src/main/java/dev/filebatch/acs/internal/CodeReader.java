@@ -23,7 +23,9 @@ public final class CodeReader {
   private static final Pattern ACS = Pattern.compile(
       "(?<![A-Za-z0-9])([A-Z0-9|!l]{2})" + SEP + "([IVXlvx1|!iLjJT\\]\\[]{1,5})"
           // OCR sometimes drops the dot between area and task ("VIIIB"): allow it when the task cannot be a numeral
-          + "(?:" + SEP + "|(?=[A-HK-SUWYZ]))" + "([A-Za-z0-9|!])" + SEP
+          + "(?:" + SEP + "|(?=[A-HK-SUWYZ]))"
+          // a lone I is sometimes read as two strokes ("1I"): a task is one letter, so two strokes can only be I
+          + "(1I|I1|Il|lI|[A-Za-z0-9|!])" + SEP
           + "([KRSkrs5$])[ \\t]?([0-9IlLOo|!]{1,2})([a-z\\u00A2])?(?![A-Za-z0-9])");
   private static final Pattern PLT = Pattern.compile(
       "(?<![A-Za-z0-9])P[ \\t]?[L1l|I][ \\t]?T[ \\t]?([0-9OoIl|SB]{3})(?![0-9])");
@@ -89,7 +91,7 @@ public final class CodeReader {
       return Optional.empty();
     }
     char taskChar = OcrRepair.toLetter(rawTask.charAt(0));
-    if (taskChar == 0 || "l|!".indexOf(rawTask.charAt(0)) >= 0) {
+    if (taskChar == 0 || rawTask.length() == 2 || "l|!".indexOf(rawTask.charAt(0)) >= 0) {
       taskChar = 'I';
     }
     String task = String.valueOf(taskChar);
