@@ -1,0 +1,200 @@
+package dev.filebatch.benchmarks;
+
+import dev.filebatch.BatchInput;
+import dev.filebatch.BatchProcessor;
+import dev.filebatch.BatchResult;
+import dev.filebatch.MediaType;
+import dev.filebatch.acs.AcsCatalogue;
+import dev.filebatch.acs.AktrMapper;
+import dev.filebatch.acs.AktrParser;
+import dev.filebatch.acs.KnowledgeTestReport;
+import dev.filebatch.acs.fixtures.AktrGenerator;
+import dev.filebatch.acs.fixtures.Layout;
+import dev.filebatch.pdf.PdfText;
+import dev.filebatch.pdf.PdfTextProcessor;
+import dev.filebatch.pdf.ScanRecognizer;
+import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.spi.ProcessingContext;
+import dev.filebatch.spi.ResultCache;
+import dev.filebatch.vision.TesseractRecognizer;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Issue 3, PDF target: AKTR PDFs per second through the engine against a bare PDFBox loop; the engine may cost at
+ * most 5% more. Thirty generated text-layer AKTRs (four layouts, {@link AktrGenerator#generatePdf}) are read
+ *
+ * <ul>
+ *   <li>{@link #engine}: as one batch through {@link BatchProcessor#process}, with the processor the command line's
+ *       {@code analyze} builds ({@code PdfTextProcessor} with its default settings and a Tesseract scan recognizer,
+ *       then {@code AktrMapper} with the standard catalogue and passing score 70) and the result cache disabled, so
+ *       every batch really reads every PDF;
+ *   <li>{@link #processorDirect}: the same processor called on each file directly, no engine (splits the overhead
+ *       into engine and processor);
+ *   <li>{@link #bare}: {@code Loader.loadPDF}, a {@code PDFTextStripper} set up as the processor sets it up (sorted
+ *       by position, {@code \n} lines, page by page) and {@link AktrParser#parse}, nothing else.
+ * </ul>
+ *
+ * <p>Scores are reports per second ({@link OperationsPerInvocation} = 30). Overhead = bare / engine - 1.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(AktrPdfBenchmark.FILES)
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
+public class AktrPdfBenchmark {
+  /** Reports per batch, the origin spec's maximum. */
+  public static final int FILES = 30;
+
+  private static final Layout[] LAYOUTS = Layout.values();
+
+  private final List<Path> pdfs = new ArrayList<>();
+  private final List<DirectFile> direct = new ArrayList<>();
+  private AktrParser parser;
+  private FileProcessor<KnowledgeTestReport> processor;
+  private TesseractRecognizer scanRecognizer;
+  private BatchProcessor engine;
+  private Path folder;
+  private DirectContext context;
+
+  /** Writes the PDFs, builds the engine, and checks once that every report is read by all three paths. */
+  @Setup
+  public void setUp() throws Exception {
+    folder = Folders.temp("filebatch-bench-aktr-pdf-");
+    Path files = Files.createDirectories(folder.resolve("in"));
+    for (int i = 0; i < FILES; i++) {
+      byte[] pdf = AktrGenerator.generatePdf(AktrGenerator.randomTruth(1000 + i), LAYOUTS[i % LAYOUTS.length]);
+      Path p = Files.write(files.resolve("aktr-" + i + ".pdf"), pdf);
+      pdfs.add(p);
+      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
+      direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.PDF, pdf.length, sha, p));
+    }
+    parser = AktrParser.create(AcsCatalogue.standard(), AktrParser.DEFAULT_PASSING_SCORE);
+    processor = analyzeProcessor(parser);
+    context = new DirectContext(Files.createDirectories(folder.resolve("direct")));
+    engine = BatchProcessor.builder()
+        .processor(processor)
+        .cache(ResultCache.disabled())
+        .workspaceRoot(Files.createDirectories(folder.resolve("workspaces")))
+        .outputDirectory(Files.createDirectories(folder.resolve("out")))
+        .build();
+    BatchResult check = engine.process(input());
+    if (check.successfulFiles() != FILES) {
+      throw new IllegalStateException("expected " + FILES + " successful reports through the engine, got " + check);
+    }
+    if (bare().size() != FILES || processorDirect().size() != FILES) {
+      throw new IllegalStateException("the direct paths did not read every report");
+    }
+  }
+
+  // As batch-cli's Analysis.pdf builds it with every flag at its default: a Tesseract recognizer for scanned pages
+  // (never called here: every page has a text layer), then the AKTR parser.
+  private FileProcessor<KnowledgeTestReport> analyzeProcessor(AktrParser aktr) {
+    scanRecognizer = TesseractRecognizer.builder().language("eng").pageSegmentationMode(3).build();
+    TesseractRecognizer recognizer = scanRecognizer;
+    PdfTextProcessor pdf = PdfTextProcessor.builder()
+        .maxPages(50)
+        .scanDpi(300)
+        .minTextCharsPerPage(16)
+        .scanRecognizer(new ScanRecognizer() {
+          @Override
+          public String recognize(BufferedImage page, ProcessingContext ctx) throws Exception {
+            return recognizer.recognize(page, ctx).text();
+          }
+
+          @Override
+          public String id() {
+            return recognizer.id();
+          }
+        })
+        .build();
+    return pdf.andThen(AktrMapper.<PdfText>of(aktr, PdfText::text));
+  }
+
+  private BatchInput input() {
+    return BatchInput.of(pdfs);
+  }
+
+  /** Empties the folders the direct calls leave scratch files and artifacts in. */
+  @TearDown(Level.Iteration)
+  public void emptyScratch() throws Exception {
+    Folders.delete(folder.resolve("direct"));
+    Files.createDirectories(folder.resolve("direct"));
+  }
+
+  /** Closes the engine and the recognizer and removes the files. */
+  @TearDown
+  public void tearDown() {
+    engine.close();
+    scanRecognizer.close();
+    Folders.delete(folder);
+  }
+
+  /** The 30 reports as one batch through the engine. */
+  @Benchmark
+  public BatchResult engine() {
+    BatchResult r = engine.process(input());
+    if (r.successfulFiles() != FILES) {
+      throw new IllegalStateException("a report failed: " + r);
+    }
+    return r;
+  }
+
+  /** The same processor called on each file directly: what the processor costs without the engine. */
+  @Benchmark
+  public List<KnowledgeTestReport> processorDirect() throws Exception {
+    List<KnowledgeTestReport> reports = new ArrayList<>(FILES);
+    for (DirectFile f : direct) {
+      reports.add(processor.process(f, context));
+    }
+    return reports;
+  }
+
+  /** The baseline: PDFBox and the parser, nothing else. */
+  @Benchmark
+  public List<KnowledgeTestReport> bare() throws Exception {
+    List<KnowledgeTestReport> reports = new ArrayList<>(FILES);
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setSortByPosition(true);
+    stripper.setLineSeparator("\n");
+    stripper.setPageStart("");
+    stripper.setPageEnd("");
+    for (Path p : pdfs) {
+      try (PDDocument doc = Loader.loadPDF(new File(p.toString()))) {
+        StringBuilder text = new StringBuilder();
+        int pages = doc.getNumberOfPages();
+        for (int n = 1; n <= pages; n++) {
+          stripper.setStartPage(n);
+          stripper.setEndPage(n);
+          if (n > 1) {
+            text.append("\n\n");
+          }
+          text.append(stripper.getText(doc).strip());
+        }
+        reports.add(parser.parse(text.toString()));
+      }
+    }
+    return reports;
+  }
+}

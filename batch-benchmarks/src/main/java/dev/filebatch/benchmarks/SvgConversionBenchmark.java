@@ -1,0 +1,187 @@
+package dev.filebatch.benchmarks;
+
+import dev.filebatch.BatchInput;
+import dev.filebatch.BatchProcessor;
+import dev.filebatch.BatchResult;
+import dev.filebatch.FileResult;
+import dev.filebatch.MediaType;
+import dev.filebatch.spi.Concurrency;
+import dev.filebatch.spi.ResultCache;
+import dev.filebatch.svg.SvgConversion;
+import dev.filebatch.svg.SvgProcessor;
+import dev.filebatch.svg.SvgRenderer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.batik.transcoder.TranscoderInput;
+import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.PNGTranscoder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Issue 4: SVG to PNG files per second through the engine against a bare Batik loop (overhead target at most 5%),
+ * and one worker against four. Twenty generated drawings ({@link SvgDrawings}: gradients, Bézier paths, a chart,
+ * text; 640 x 480) are written by {@link Drawings#setUp} and converted
+ *
+ * <ul>
+ *   <li>{@link #engine}: as one batch through {@link BatchProcessor#process} with {@code SvgProcessor} (PNG, renderer
+ *       {@code batik}, in-process isolation, every other option at its default) and its lane set to
+ *       {@code Concurrency.cpuBound(workers)};
+ *   <li>{@link #processorDirect}: the same processor called on each file directly, one after another, no engine;
+ *   <li>{@link #bare}: Batik's own {@code PNGTranscoder} from each file to a PNG file, one after another.
+ * </ul>
+ *
+ * <p>Scores are files per second ({@link OperationsPerInvocation} = 20). The like-for-like overhead is
+ * {@code engine} with {@code workers=1} against {@code bare}, both one file at a time.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(SvgConversionBenchmark.FILES)
+@Fork(value = 1, jvmArgsAppend = {"-Djava.awt.headless=true"})
+public class SvgConversionBenchmark {
+  /** Drawings per batch: the SVG-conversion origin spec's maximum. */
+  public static final int FILES = 20;
+
+  /** The drawings on disk, and the direct and bare paths' output folders. */
+  @State(Scope.Benchmark)
+  public static class Drawings {
+    final List<Path> svgs = new ArrayList<>();
+    final List<DirectFile> direct = new ArrayList<>();
+    final List<Path> pngs = new ArrayList<>();
+    final SvgProcessor processor = SvgProcessor.builder().renderer(SvgRenderer.BATIK).build();
+    Path folder;
+    DirectContext context;
+
+    /** Writes the drawings. */
+    @Setup
+    public void setUp() throws Exception {
+      folder = Folders.temp("filebatch-bench-svg-");
+      Path in = Files.createDirectories(folder.resolve("in"));
+      Path bare = Files.createDirectories(folder.resolve("bare"));
+      for (int i = 0; i < FILES; i++) {
+        byte[] svg = SvgDrawings.drawing(i).getBytes(StandardCharsets.UTF_8);
+        Path p = Files.write(in.resolve("drawing-" + i + ".svg"), svg);
+        svgs.add(p);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(svg));
+        direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.SVG, svg.length, sha, p));
+        pngs.add(bare.resolve("drawing-" + i + ".png"));
+      }
+      context = new DirectContext(Files.createDirectories(folder.resolve("direct")));
+    }
+
+    /** Removes the artifacts the direct calls left (new files every call), outside the timing. */
+    @TearDown(Level.Iteration)
+    public void emptyDirect() throws Exception {
+      Folders.delete(folder.resolve("direct"));
+      Files.createDirectories(folder.resolve("direct"));
+    }
+
+    /** Removes everything. */
+    @TearDown
+    public void tearDown() {
+      Folders.delete(folder);
+    }
+  }
+
+  /** The engine, with a lane of {@link #workers} files at once. */
+  @State(Scope.Benchmark)
+  public static class Engine {
+    /** Files converted at once ({@code Concurrency.cpuBound(workers)}); the processor's default is 4. */
+    @Param({"1", "4"})
+    public int workers;
+
+    BatchProcessor engine;
+    Path out;
+    BatchInput input;
+
+    /** Builds the engine and checks once that every drawing converts, drawn by Batik. */
+    @Setup
+    public void setUp(Drawings d) throws Exception {
+      out = Files.createDirectories(d.folder.resolve("out-" + workers));
+      engine = BatchProcessor.builder()
+          .processor(d.processor)
+          .concurrency(SvgProcessor.ID, Concurrency.cpuBound(workers))
+          .cache(ResultCache.disabled())
+          .workspaceRoot(Files.createDirectories(d.folder.resolve("workspaces")))
+          .outputDirectory(out)
+          .build();
+      input = BatchInput.of(d.svgs);
+      BatchResult check = engine.process(input);
+      if (check.successfulFiles() != FILES) {
+        throw new IllegalStateException("expected " + FILES + " converted drawings, got " + check);
+      }
+      for (FileResult f : check.files()) {
+        SvgConversion c = f.payload(SvgConversion.class);
+        if (c.renderer() != SvgRenderer.BATIK || c.width() != SvgDrawings.WIDTH) {
+          throw new IllegalStateException("unexpected conversion " + c);
+        }
+      }
+    }
+
+    /** Removes the PNGs of the iteration's batches, outside the timing: each batch writes new ones. */
+    @TearDown(Level.Iteration)
+    public void emptyOutput() throws Exception {
+      Folders.delete(out);
+      Files.createDirectories(out);
+    }
+
+    /** Closes the engine. */
+    @TearDown
+    public void tearDown() {
+      engine.close();
+    }
+  }
+
+  /** The twenty drawings as one batch through the engine. */
+  @Benchmark
+  public BatchResult engine(Engine e) {
+    BatchResult r = e.engine.process(e.input);
+    if (r.successfulFiles() != FILES) {
+      throw new IllegalStateException("a drawing failed: " + r);
+    }
+    return r;
+  }
+
+  /** The same processor called on each file in turn: screening, Batik, PNG encoding, no engine. */
+  @Benchmark
+  public List<SvgConversion> processorDirect(Drawings d) throws Exception {
+    List<SvgConversion> done = new ArrayList<>(FILES);
+    for (DirectFile f : d.direct) {
+      done.add(d.processor.process(f, d.context));
+    }
+    return done;
+  }
+
+  /** The baseline: Batik's PNG transcoder from each file to a PNG file. */
+  @Benchmark
+  public long bare(Drawings d) throws Exception {
+    long bytes = 0;
+    for (int i = 0; i < FILES; i++) {
+      PNGTranscoder t = new PNGTranscoder();
+      Path target = d.pngs.get(i);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+        t.transcode(new TranscoderInput(d.svgs.get(i).toUri().toString()), new TranscoderOutput(out));
+      }
+      bytes += Files.size(target);
+    }
+    return bytes;
+  }
+}
