@@ -43,6 +43,10 @@ final class Staging {
   private final BooleanSupplier cancelled;
   private final BatchNames names = new BatchNames();
   private long batchBytes;
+  // One head and one chunk buffer per batch, not per file. Safe to share: a body's head and chunk are used up
+  // before the next body starts (an archive is written out or examined whole before its entries are read).
+  private byte[] head;
+  private byte[] chunk;
 
   Staging(IntakeLimits limits, ArchiveLimits archives, TypeDetector types, Workspace workspace,
       BooleanSupplier cancelled) {
@@ -98,7 +102,9 @@ final class Staging {
       tooLarge(rawName, origin, declared, null, knownSize.getAsLong(), true);
       return;
     }
-    byte[] head = new byte[TypeDetector.HEAD_BYTES];
+    if (head == null) {
+      head = new byte[TypeDetector.HEAD_BYTES];
+    }
     int len = readHead(body, head);
     String hint = BatchNames.clean(rawName);
     MediaType type = types.detect(head, len, hint);
@@ -159,21 +165,43 @@ final class Staging {
    * bytes were seen. Counts kept bodies against the batch cap when {@code sha} is given (archives in transit are
    * not files of the batch).
    *
-   * @return the bytes seen: the full size, or {@code max + 1} or a little more when the cap stopped it
+   * <p>Reads are gathered into whole chunks before they are hashed and written: a ZIP entry's reader returns at
+   * most 512 bytes per read, and writing each read as it came cost one {@code write(2)} per 512 bytes.
+   *
+   * @return the bytes seen: the full size, or more than {@code max} (by up to one chunk) when the cap stopped it
    */
   long copy(byte[] head, int len, InputStream body, OutputStream out, long max, MessageDigest sha, String origin)
       throws IOException {
     long count = accept(head, len, 0, out, max, sha, origin);
-    byte[] buf = new byte[CHUNK];
-    while (count <= max) {
+    if (len < head.length || count > max) {
+      return count; // the head did not fill: the body has already ended
+    }
+    byte[] buf = chunk();
+    int fill = 0;
+    while (true) {
       checkCancelled();
-      int r = body.read(buf);
+      int r = body.read(buf, fill, buf.length - fill);
       if (r < 0) {
         break;
       }
-      count = accept(buf, r, count, out, max, sha, origin);
+      fill += r;
+      if (count + fill > max) {
+        return count + fill; // over the cap: the part in hand is never written
+      }
+      if (fill == buf.length) {
+        count = accept(buf, fill, count, out, max, sha, origin);
+        fill = 0;
+      }
     }
-    return count;
+    return fill == 0 ? count : accept(buf, fill, count, out, max, sha, origin);
+  }
+
+  /** The batch's copy buffer, also used to drain skipped archive entries; one body at a time uses it. */
+  byte[] chunk() {
+    if (chunk == null) {
+      chunk = new byte[CHUNK];
+    }
+    return chunk;
   }
 
   private long accept(byte[] b, int n, long count, OutputStream out, long max, MessageDigest sha, String origin)

@@ -306,7 +306,7 @@ final class ZipExpander {
     }
 
     void drain() throws IOException {
-      byte[] sink = new byte[64 * 1024];
+      byte[] sink = staging.chunk(); // the entry's body, if any, is written out by now
       while (read(sink, 0, sink.length) >= 0) {
         // discard: only the guards in read() matter
       }
