@@ -16,7 +16,9 @@
 #
 # Knobs (environment): RENDERERS ("batik jsvg auto"), ISOLATIONS ("forked none"), FILE_TIMEOUT (10s),
 # WIDTH (500: the reference PNGs are 500 px wide, height from the aspect ratio), RSVG (1: run the loop),
-# JAVA (java), CORPUS_CP (classpath of the comparator; default the benchmarks jar).
+# JAVA (java), CORPUS_CP (classpath of the comparator; default the benchmarks jar), HOST_JVM_OPTS (options of the
+# CLI's own JVM, e.g. -Xmx256m; default none), EXTRA_ARGS (more convert flags, e.g. "--files-per-worker 2000"),
+# SUFFIX (appended to run names, to tell variants apart in one OUT_DIR).
 set -uo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -102,16 +104,18 @@ rsvg_loop() {  # name
 }
 
 convert_run() {  # renderer isolation
-  local renderer=$1 isolation=$2 name=$1-$2 dir=$OUT/$1-$2
+  local renderer=$1 isolation=$2 name=$1-$2${SUFFIX:-}
+  local dir=$OUT/$name
   ORDER=$((ORDER + 1))
   mkdir -p "$dir/png"
   local args=(convert --to png --width "$WIDTH" --renderer "$renderer" --isolation "$isolation"
     --max-files 2000 --max-batch-size 1g --batch-timeout 60m --file-timeout "$FILE_TIMEOUT"
     --worker-jvm-option "-XX:ErrorFile=$dir/hs_err_worker_%p.log"
-    --json --output "$dir/result.json" -o "$dir/png")
+    ${EXTRA_ARGS:-} --json --output "$dir/result.json" -o "$dir/png")
   local before; before=$(load)
   echo "[$name] filebatch ${args[*]} <${#FILES[@]} files> (load $before)" >&2
-  (cd "$dir" && exec /usr/bin/time -v -o "$dir/time.txt" "$JAVA" "-XX:ErrorFile=$dir/hs_err_host_%p.log" \
+  # shellcheck disable=SC2086 # HOST_JVM_OPTS is a list of options
+  (cd "$dir" && exec /usr/bin/time -v -o "$dir/time.txt" "$JAVA" ${HOST_JVM_OPTS:-} "-XX:ErrorFile=$dir/hs_err_host_%p.log" \
     -jar "$JAR" "${args[@]}" "${FILES[@]}" > "$dir/stdout.json" 2> "$dir/stderr.txt") &
   local timepid=$!
   "$JAVA" -Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$CORPUS_CP" \
@@ -126,7 +130,7 @@ convert_run() {  # renderer isolation
   compare "$name" --result "$dir/result.json" --csv-column batik --file-timeout "$FILE_TIMEOUT" \
     --host-exit "$rc" --time-file "$dir/time.txt" --memory-file "$dir/memory.json" \
     --note-load_before "$before" --note-load_after "$after" --note-hs_err_files "$crashes" \
-    --note-command "java -jar batch-cli/target/filebatch.jar ${args[*]//$dir/RUN} <the ${#FILES[@]} SVGs>" \
+    --note-command "java ${HOST_JVM_OPTS:+$HOST_JVM_OPTS }-jar batch-cli/target/filebatch.jar ${args[*]//$dir/RUN} <the ${#FILES[@]} SVGs>" \
     || FAILED=1
 }
 
