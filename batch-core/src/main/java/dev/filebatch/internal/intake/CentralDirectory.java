@@ -8,14 +8,12 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * A bounded, read-only walk over a staged ZIP's central directory, done before any entry is extracted.
+ * A bounded, read-only walk over a ZIP's central directory, done before any entry is extracted.
  *
  * <p>Why: the streaming reader that extracts entries only sees local headers, but a symlink's file mode lives in
  * the central directory's external attributes, and entries that share compressed data (the zbsm.zip overlapping
@@ -44,95 +42,94 @@ final class CentralDirectory {
 
   private CentralDirectory() {}
 
-  /** Walks the directory of the ZIP at {@code zip}, stopping at the first problem. */
-  static Result scan(Path zip, int maxEntries, java.util.function.Predicate<String> unsafeName) throws IOException {
-    try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
-      long size = ch.size();
-      long eocd = findEndRecord(ch, size);
-      if (eocd < 0) {
-        return new Result(Finding.NOT_READABLE, null);
-      }
-      ByteBuffer end = read(ch, eocd, 22);
-      long count = end.getShort(10) & 0xFFFF;
-      long cdSize = end.getInt(12) & MAX32;
-      long cdOffset = end.getInt(16) & MAX32;
-      if ((count == 0xFFFF || cdSize == MAX32 || cdOffset == MAX32) && eocd >= 20) {
-        ByteBuffer loc = read(ch, eocd - 20, 20);
-        if (loc.getInt(0) == ZIP64_LOCATOR_SIG) {
-          long z64 = loc.getLong(8);
-          if (z64 >= 0 && z64 + 56 <= size) {
-            ByteBuffer rec = read(ch, z64, 56);
-            if (rec.getInt(0) == ZIP64_EOCD_SIG) {
-              count = rec.getLong(32);
-              cdSize = rec.getLong(40);
-              cdOffset = rec.getLong(48);
-            }
+  /** Walks the directory of the ZIP read through {@code ch} (not closed here), stopping at the first problem. */
+  static Result scan(SeekableByteChannel ch, int maxEntries, java.util.function.Predicate<String> unsafeName)
+      throws IOException {
+    long size = ch.size();
+    long eocd = findEndRecord(ch, size);
+    if (eocd < 0) {
+      return new Result(Finding.NOT_READABLE, null);
+    }
+    ByteBuffer end = read(ch, eocd, 22);
+    long count = end.getShort(10) & 0xFFFF;
+    long cdSize = end.getInt(12) & MAX32;
+    long cdOffset = end.getInt(16) & MAX32;
+    if ((count == 0xFFFF || cdSize == MAX32 || cdOffset == MAX32) && eocd >= 20) {
+      ByteBuffer loc = read(ch, eocd - 20, 20);
+      if (loc.getInt(0) == ZIP64_LOCATOR_SIG) {
+        long z64 = loc.getLong(8);
+        if (z64 >= 0 && z64 + 56 <= size) {
+          ByteBuffer rec = read(ch, z64, 56);
+          if (rec.getInt(0) == ZIP64_EOCD_SIG) {
+            count = rec.getLong(32);
+            cdSize = rec.getLong(40);
+            cdOffset = rec.getLong(48);
           }
         }
       }
-      if (count > maxEntries) {
-        return new Result(Finding.TOO_MANY_ENTRIES, null);
+    }
+    if (count > maxEntries) {
+      return new Result(Finding.TOO_MANY_ENTRIES, null);
+    }
+    if (cdOffset < 0 || cdSize < 0 || cdOffset + cdSize > size) {
+      return new Result(Finding.NOT_READABLE, null);
+    }
+    ch.position(cdOffset);
+    DataInputStream in = new DataInputStream(new BufferedInputStream(
+        bounded(Channels.newInputStream(ch), cdSize), 16 * 1024));
+    long[] starts = new long[Math.min(maxEntries, 1024)];
+    long[] ends = new long[starts.length];
+    int n = 0;
+    byte[] fixed = new byte[46];
+    while (true) {
+      try {
+        in.readFully(fixed, 0, 4);
+      } catch (EOFException e) {
+        break;
       }
-      if (cdOffset < 0 || cdSize < 0 || cdOffset + cdSize > size) {
+      ByteBuffer h = ByteBuffer.wrap(fixed).order(ByteOrder.LITTLE_ENDIAN);
+      if (h.getInt(0) != CFH_SIG) {
+        break; // end of the records (or garbage): the streaming reader judges the rest
+      }
+      try {
+        in.readFully(fixed, 4, 42);
+      } catch (EOFException e) {
         return new Result(Finding.NOT_READABLE, null);
       }
-      ch.position(cdOffset);
-      DataInputStream in = new DataInputStream(new BufferedInputStream(
-          bounded(Channels.newInputStream(ch), cdSize), 16 * 1024));
-      long[] starts = new long[Math.min(maxEntries, 1024)];
-      long[] ends = new long[starts.length];
-      int n = 0;
-      byte[] fixed = new byte[46];
-      while (true) {
-        try {
-          in.readFully(fixed, 0, 4);
-        } catch (EOFException e) {
-          break;
-        }
-        ByteBuffer h = ByteBuffer.wrap(fixed).order(ByteOrder.LITTLE_ENDIAN);
-        if (h.getInt(0) != CFH_SIG) {
-          break; // end of the records (or garbage): the streaming reader judges the rest
-        }
-        try {
-          in.readFully(fixed, 4, 42);
-        } catch (EOFException e) {
-          return new Result(Finding.NOT_READABLE, null);
-        }
-        if (n >= maxEntries) {
-          return new Result(Finding.TOO_MANY_ENTRIES, null);
-        }
-        int madeBy = h.getShort(4) & 0xFFFF;
-        long csize = h.getInt(20) & MAX32;
-        int nameLen = h.getShort(28) & 0xFFFF;
-        int extraLen = h.getShort(30) & 0xFFFF;
-        int commentLen = h.getShort(32) & 0xFFFF;
-        long attrs = h.getInt(38) & MAX32;
-        long offset = h.getInt(42) & MAX32;
-        byte[] nameBytes = in.readNBytes(nameLen);
-        byte[] extra = in.readNBytes(extraLen);
-        in.skipNBytes(commentLen);
-        String name = new String(nameBytes, StandardCharsets.UTF_8);
-        if ((madeBy >> 8) == 3 && ((attrs >>> 16) & 0xF000) == 0xA000) {
-          return new Result(Finding.SYMLINK, name); // Unix host, S_IFLNK file mode
-        }
-        if (unsafeName.test(name)) {
-          return new Result(Finding.UNSAFE_NAME, name);
-        }
-        if (csize == MAX32 || offset == MAX32) {
-          long[] z = zip64(extra, h.getInt(24) & MAX32, csize, offset);
-          csize = z[0];
-          offset = z[1];
-        }
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, Math.min(maxEntries, n * 2));
-          ends = Arrays.copyOf(ends, starts.length);
-        }
-        starts[n] = offset;
-        ends[n] = offset + LFH_FIXED + nameLen + csize; // a lower bound: the local extra field may add more
-        n++;
+      if (n >= maxEntries) {
+        return new Result(Finding.TOO_MANY_ENTRIES, null);
       }
-      return overlapping(starts, ends, n) ? new Result(Finding.OVERLAPPING, null) : new Result(Finding.NONE, null);
+      int madeBy = h.getShort(4) & 0xFFFF;
+      long csize = h.getInt(20) & MAX32;
+      int nameLen = h.getShort(28) & 0xFFFF;
+      int extraLen = h.getShort(30) & 0xFFFF;
+      int commentLen = h.getShort(32) & 0xFFFF;
+      long attrs = h.getInt(38) & MAX32;
+      long offset = h.getInt(42) & MAX32;
+      byte[] nameBytes = in.readNBytes(nameLen);
+      byte[] extra = in.readNBytes(extraLen);
+      in.skipNBytes(commentLen);
+      String name = new String(nameBytes, StandardCharsets.UTF_8);
+      if ((madeBy >> 8) == 3 && ((attrs >>> 16) & 0xF000) == 0xA000) {
+        return new Result(Finding.SYMLINK, name); // Unix host, S_IFLNK file mode
+      }
+      if (unsafeName.test(name)) {
+        return new Result(Finding.UNSAFE_NAME, name);
+      }
+      if (csize == MAX32 || offset == MAX32) {
+        long[] z = zip64(extra, h.getInt(24) & MAX32, csize, offset);
+        csize = z[0];
+        offset = z[1];
+      }
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, Math.min(maxEntries, n * 2));
+        ends = Arrays.copyOf(ends, starts.length);
+      }
+      starts[n] = offset;
+      ends[n] = offset + LFH_FIXED + nameLen + csize; // a lower bound: the local extra field may add more
+      n++;
     }
+    return overlapping(starts, ends, n) ? new Result(Finding.OVERLAPPING, null) : new Result(Finding.NONE, null);
   }
 
   private static boolean overlapping(long[] starts, long[] ends, int n) {
@@ -178,7 +175,7 @@ final class CentralDirectory {
     return new long[] {csize, offset};
   }
 
-  private static long findEndRecord(FileChannel ch, long size) throws IOException {
+  private static long findEndRecord(SeekableByteChannel ch, long size) throws IOException {
     int window = (int) Math.min(size, 22 + 0xFFFF);
     if (window < 22) {
       return -1;
@@ -192,10 +189,11 @@ final class CentralDirectory {
     return -1;
   }
 
-  private static ByteBuffer read(FileChannel ch, long pos, int len) throws IOException {
+  private static ByteBuffer read(SeekableByteChannel ch, long pos, int len) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(len).order(ByteOrder.LITTLE_ENDIAN);
+    ch.position(pos);
     while (b.hasRemaining()) {
-      if (ch.read(b, pos + b.position()) < 0) {
+      if (ch.read(b) < 0) {
         throw new EOFException("ZIP ends early");
       }
     }

@@ -161,10 +161,10 @@ public final class Intake {
           stagePath(staging, p.path());
         } else if (source instanceof BatchInput.BytesSource b) {
           staging.stageTop(b.name(), b.name(), b.declaredType(), OptionalLong.of(b.bytes().length), true,
-              new ByteArrayInputStream(b.bytes()));
+              new ByteArrayInputStream(b.bytes()), ZipExpander.Whole.bytes(b.bytes()));
         } else if (source instanceof BatchInput.StreamSource s) {
           try (InputStream in = s.stream()) {
-            staging.stageTop(s.name(), s.name(), s.declaredType(), s.declaredSize(), mayBeArchive(s), in);
+            staging.stageTop(s.name(), s.name(), s.declaredType(), s.declaredSize(), mayBeArchive(s), in, null);
           } catch (IOException e) {
             LOG.debug("Closing the stream of {} failed: {}", s.name(), e.toString());
           }
@@ -224,7 +224,8 @@ public final class Intake {
       return;
     }
     try (InputStream body = in) {
-      staging.stageTop(name, origin, Optional.empty(), OptionalLong.of(size), true, body);
+      staging.stageTop(name, origin, Optional.empty(), OptionalLong.of(size), true, body,
+          ZipExpander.Whole.file(file, false));
     } catch (IOException e) {
       LOG.debug("Closing {} failed: {}", file, e.toString());
     }

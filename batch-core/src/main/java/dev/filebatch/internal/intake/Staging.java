@@ -69,9 +69,9 @@ final class Staging {
    * {@code UNREADABLE_INPUT}.
    */
   void stageTop(String rawName, String origin, Optional<String> declared, OptionalLong knownSize,
-      boolean readWhenOversize, InputStream body) {
+      boolean readWhenOversize, InputStream body, ZipExpander.Whole whole) {
     try {
-      stageBody(rawName, origin, declared, knownSize, readWhenOversize, new SourceStream(body), 0, null);
+      stageBody(rawName, origin, declared, knownSize, readWhenOversize, new SourceStream(body), whole, 0, null);
     } catch (SourceReadException e) {
       unreadable(rawName, origin, declared, e);
     }
@@ -90,12 +90,15 @@ final class Staging {
    * @param knownSize the declared or on-disk size, if any
    * @param readWhenOversize when the known size is over the per-file cap, whether to read the head anyway because
    *     the body may be an archive (whose own caps differ); otherwise the file fails unread
+   * @param whole the body as the caller holds it, readable again from its start (a file, a byte array), or
+   *     {@code null}; an archive found there is examined where it is instead of being copied first
    * @param level how many archives this body is inside (0 for a top-level input)
    * @param budget the enclosing top-level archive's expansion budget, or {@code null} at top level
    * @throws SourceReadException when reading the body fails
    */
   void stageBody(String rawName, String origin, Optional<String> declared, OptionalLong knownSize,
-      boolean readWhenOversize, InputStream body, int level, ZipExpander.Budget budget) throws SourceReadException {
+      boolean readWhenOversize, InputStream body, ZipExpander.Whole whole, int level, ZipExpander.Budget budget)
+      throws SourceReadException {
     long max = limits.maxFileBytes();
     boolean oversize = knownSize.isPresent() && knownSize.getAsLong() > max;
     if (oversize && !readWhenOversize) {
@@ -116,7 +119,7 @@ final class Staging {
                 + archives.maxNestingDepth() + " levels are expanded.",
             "Extract the inner archives and upload their files directly, or in a single-level ZIP.");
       }
-      new ZipExpander(this).expand(rawName, origin, head, len, body, level + 1, budget);
+      new ZipExpander(this).expand(rawName, origin, head, len, body, whole, level + 1, budget);
       return;
     }
     if (oversize) {

@@ -2,11 +2,13 @@ package dev.filebatch.internal.intake;
 
 import dev.filebatch.ErrorCode;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,12 +18,14 @@ import org.apache.commons.compress.archivers.zip.AsiExtraField;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipExtraField;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Expands one ZIP archive, entry by entry, into files of the batch.
  *
- * <p>Design: the archive is first written to the workspace (capped), so its central directory can be checked
- * before anything is extracted (symlink modes, entry count, entries whose data overlap). Entries are then read
+ * <p>Design: the archive's central directory is checked before anything is extracted (symlink modes, entry count,
+ * entries whose data overlap): where the caller holds it (a file, a byte array), or else in a capped copy written
+ * to the workspace. Entries are then read
  * in stream order with {@link ZipArchiveInputStream}, which never seeks to offsets the archive claims. Every byte
  * inflated, kept or skipped, goes through an {@link EntryStream} that measures it against the archive's expansion
  * budget and the entry's compression ratio (bytes out over compressed bytes actually consumed), so a bomb is stopped
@@ -53,45 +57,119 @@ final class ZipExpander {
   }
 
   /**
-   * Writes the archive (its already-read head, then the rest of {@code body}) to the workspace and expands it.
+   * An archive that can be read twice, once to check its central directory and once to extract it: the caller's
+   * file, the caller's byte array, or a copy written to the workspace.
+   */
+  abstract static class Whole {
+    abstract long size() throws IOException;
+
+    abstract SeekableByteChannel channel() throws IOException;
+
+    abstract InputStream stream() throws IOException;
+
+    /** Whether a read failure is the workspace's fault, not the input's. */
+    abstract boolean inWorkspace();
+
+    static Whole file(Path file, boolean inWorkspace) {
+      return new Whole() {
+        @Override long size() throws IOException {
+          return Files.size(file);
+        }
+
+        @Override SeekableByteChannel channel() throws IOException {
+          return Files.newByteChannel(file, StandardOpenOption.READ);
+        }
+
+        @Override InputStream stream() throws IOException {
+          return new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
+        }
+
+        @Override boolean inWorkspace() {
+          return inWorkspace;
+        }
+      };
+    }
+
+    static Whole bytes(byte[] bytes) {
+      return new Whole() {
+        @Override long size() {
+          return bytes.length;
+        }
+
+        @Override SeekableByteChannel channel() {
+          return new SeekableInMemoryByteChannel(bytes);
+        }
+
+        @Override InputStream stream() {
+          return new ByteArrayInputStream(bytes);
+        }
+
+        @Override boolean inWorkspace() {
+          return false;
+        }
+      };
+    }
+  }
+
+  /**
+   * Expands an archive: checks its central directory, then extracts it entry by entry.
    *
+   * <p>When the archive is already whole on the caller's side ({@code whole}: a file on disk, a byte array), its
+   * directory is checked where it is; otherwise (a stream, an archive inside an archive) the head and the rest of
+   * {@code body} are first written to the workspace, capped. Checking the caller's file in place trusts nothing
+   * more than the copy did: if the file changes between the check and the extraction, every entry still passes
+   * the streaming guards (slip, links, depth, ratio, expanded bytes, entry count) as it is read.
+   *
+   * @param whole the archive as the caller holds it, readable again from its start, or {@code null}
    * @param level 1 for an archive given directly, 2 for one inside it...
    * @param budget the enclosing archive's budget, or {@code null} for a top-level archive
    */
-  void expand(String rawName, String origin, byte[] head, int len, InputStream body, int level, Budget budget)
-      throws SourceReadException {
+  void expand(String rawName, String origin, byte[] head, int len, InputStream body, Whole whole, int level,
+      Budget budget) throws SourceReadException {
     boolean top = budget == null;
     Budget b = top ? new Budget(staging.archives.maxExpandedBytes()) : budget;
     // A nested archive's bytes were already counted as its parent's output; the cap here only bounds disk use.
     long cap = top ? staging.limits.maxBatchBytes() : staging.archives.maxExpandedBytes();
-    Path tmp = staging.workspace.tempFile();
+    Path tmp = null;
     try {
       long n;
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        n = staging.copy(head, len, body, out, cap, null, origin);
-      } catch (SourceReadException e) {
-        throw e;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + origin + " into the workspace", e);
+      if (whole != null) {
+        try {
+          n = whole.size();
+        } catch (IOException e) {
+          throw new SourceReadException(e);
+        }
+      } else {
+        tmp = staging.workspace.tempFile();
+        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          n = staging.copy(head, len, body, out, cap, null, origin);
+        } catch (SourceReadException e) {
+          throw e;
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write " + origin + " into the workspace", e);
+        }
+        whole = Whole.file(tmp, true);
       }
       if (n > cap) {
         throw Intake.reject(ErrorCode.BATCH_TOO_LARGE,
             "The archive " + origin + " is larger than the " + Intake.size(cap) + " a batch may hold.",
             "Split the archive into several smaller ones and send them as separate batches.");
       }
-      checkDirectory(tmp, origin);
-      extract(tmp, rawName, origin, level, b);
+      checkDirectory(whole, origin);
+      extract(whole, rawName, origin, level, b);
     } finally {
-      Staging.deleteQuietly(tmp);
+      if (tmp != null) {
+        Staging.deleteQuietly(tmp);
+      }
     }
   }
 
-  private void checkDirectory(Path zip, String origin) {
+  private void checkDirectory(Whole zip, String origin) throws SourceReadException {
     CentralDirectory.Result r;
-    try {
-      r = CentralDirectory.scan(zip, staging.archives.maxEntries(), this::escapes);
+    try (SeekableByteChannel ch = zip.channel()) {
+      r = CentralDirectory.scan(ch, staging.archives.maxEntries(), this::escapes);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + origin + " back from the workspace", e);
+      throw unreadable(zip, origin, e);
     }
     switch (r.finding()) {
       case TOO_MANY_ENTRIES -> throw tooManyEntries(origin);
@@ -104,13 +182,26 @@ final class ZipExpander {
     }
   }
 
-  private void extract(Path zip, String rawName, String origin, int level, Budget budget) {
+  private static SourceReadException unreadable(Whole zip, String origin, IOException e) {
+    if (zip.inWorkspace()) {
+      throw new UncheckedIOException("cannot read " + origin + " back from the workspace", e);
+    }
+    return new SourceReadException(e);
+  }
+
+  private void extract(Whole zip, String rawName, String origin, int level, Budget budget)
+      throws SourceReadException {
     int before = staging.files.size();
     int skippedBefore = staging.skipped.size();
     int entries = 0;
     // Stored entries with a data descriptor are refused (not buffered): reading one means holding it in memory.
-    try (ZipArchiveInputStream zis = new ZipArchiveInputStream(
-        new BufferedInputStream(Files.newInputStream(zip), 64 * 1024), "UTF-8", true, false)) {
+    InputStream raw;
+    try {
+      raw = zip.stream();
+    } catch (IOException e) {
+      throw unreadable(zip, origin, e);
+    }
+    try (ZipArchiveInputStream zis = new ZipArchiveInputStream(raw, "UTF-8", true, false)) {
       while (true) {
         staging.checkCancelled();
         ZipArchiveEntry e;
@@ -167,7 +258,8 @@ final class ZipExpander {
           if (hidden) {
             staging.skipped.add(entryOrigin);
           } else {
-            staging.stageBody(name, entryOrigin, Optional.empty(), OptionalLong.empty(), true, in, level, budget);
+            staging.stageBody(name, entryOrigin, Optional.empty(), OptionalLong.empty(), true, in, null, level,
+                budget);
           }
           in.drain(); // never let the reader skip unread data by inflating it unmeasured
         } catch (SourceReadException ex) {
@@ -176,7 +268,7 @@ final class ZipExpander {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + origin + " back from the workspace", e);
+      throw unreadable(zip, origin, e);
     }
     if (staging.files.size() == before) {
       int skipped = staging.skipped.size() - skippedBefore;

@@ -293,6 +293,59 @@ class ZipExpansionTest {
         .containsExactly("résumé.pdf", "résumé (2).pdf", "图纸.svg");
   }
 
+  /** The same archive as the caller may hand it over: a byte array, a file on disk, a stream. */
+  private List<BatchInput> asEachSource(String name, byte[] zip) throws IOException {
+    Path file = Files.write(tmp.resolve(name), zip);
+    return List.of(
+        BatchInput.builder().bytes(name, zip).build(),
+        BatchInput.of(file),
+        BatchInput.builder().stream(name, new java.io.ByteArrayInputStream(zip), zip.length, "application/zip")
+            .build());
+  }
+
+  @Test
+  void expandsArchivesFromBytesFilesAndStreamsAlike() throws IOException {
+    byte[] zip = Fixtures.zip(entries("a.pdf", Fixtures.pdf(), "b.svg", Fixtures.svg()));
+
+    for (BatchInput input : asEachSource("upload.zip", zip)) {
+      Workspace w = other();
+      List<StagedFile> files = intake.stage(input, w, () -> false);
+
+      assertThat(files).extracting(StagedFile::name).containsExactly("a.pdf", "b.svg");
+      assertThat(files).allSatisfy(f -> assertThat(f.path()).exists().hasBinaryContent(
+          f.name().equals("a.pdf") ? Fixtures.pdf() : Fixtures.svg()));
+    }
+  }
+
+  @Test
+  void checksTheDirectoryOfFileAndByteArchivesWhereTheyAreWithoutCopyingThem() throws IOException {
+    byte[] zip = Fixtures.zip(entries("a.pdf", Fixtures.pdf()));
+    List<BatchInput> inputs = asEachSource("upload.zip", zip);
+
+    for (BatchInput input : inputs.subList(0, 2)) {
+      Workspace w = other();
+      intake.stage(input, w, () -> false);
+      assertThat(w.root().resolve("tmp")).doesNotExist();
+    }
+    Workspace streamed = other();
+    intake.stage(inputs.get(2), streamed, () -> false);
+    assertThat(streamed.root().resolve("tmp")).isEmptyDirectory(); // a stream is copied once, then removed
+  }
+
+  @Test
+  void rejectsHostileArchivesFromBytesFilesAndStreamsAlike() throws IOException {
+    for (BatchInput input : asEachSource("zbsm.zip", Fixtures.overlappingBomb(20, 20 * 1024 * 1024, true))) {
+      assertRejected(() -> intake.stage(input, other(), () -> false), ErrorCode.ARCHIVE_BOMB);
+    }
+    for (BatchInput input : asEachSource("links.zip", compressZip(e -> e.setUnixMode(0120777)))) {
+      assertRejected(() -> intake.stage(input, other(), () -> false), ErrorCode.ARCHIVE_UNSAFE);
+    }
+    byte[] slip = Fixtures.zip(entries("../../evil.pdf", Fixtures.pdf()));
+    for (BatchInput input : asEachSource("slip.zip", slip)) {
+      assertRejected(() -> intake.stage(input, other(), () -> false), ErrorCode.ARCHIVE_UNSAFE);
+    }
+  }
+
   private interface EntryTweak {
     void apply(ZipArchiveEntry e);
   }
