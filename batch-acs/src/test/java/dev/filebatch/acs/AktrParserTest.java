@@ -60,6 +60,13 @@ class AktrParserTest {
   }
 
   @Test
+  void readsADotSwallowedIntoAnLButKeepsTheRealTaskL() throws Exception {
+    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "PA.IV.LK8 PA.IV.L.K3 PA.XILA.R5 IR.VIL.E.K7");
+    assertThat(parser.parse(text).codeStrings())
+        .containsExactly("PA.IV.I.K8", "PA.IV.L.K3", "PA.XII.A.R5", "IR.VI.E.K7");
+  }
+
+  @Test
   void toleratesStrayPunctuationAndSpacesInCodes() throws Exception {
     String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
         "PA. I. B. K2, PA,I,C,K3; PA.III.A.K 1 | PA:IX:B:K2a.");

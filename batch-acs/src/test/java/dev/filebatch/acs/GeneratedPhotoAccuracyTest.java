@@ -33,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedPhotoAccuracyTest {
   private static final int PHOTOS = 20;
-  // Regression floors at the level measured when the test was written; the target is 0.98 / 0.99.
-  private static final double RECALL_FLOOR = 0.88;
-  private static final double PRECISION_FLOOR = 0.95;
+  // Regression floors just under the level measured on these seeds (0.973 / 0.982), which were also used to tune
+  // the OCR repairs; on unseen seeds 5000-5039 the same build measured 0.931 / 0.975. The target is 0.98 / 0.99.
+  private static final double RECALL_FLOOR = 0.95;
+  private static final double PRECISION_FLOOR = 0.97;
 
   @TempDir static Path dir;
 

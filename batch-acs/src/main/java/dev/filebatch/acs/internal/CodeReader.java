@@ -26,7 +26,7 @@ public final class CodeReader {
           + "(?:" + SEP + "|(?=[A-HK-SUWYZ]))"
           // a lone I is sometimes read as two strokes ("1I"): a task is one letter, so two strokes can only be I
           + "(1I|I1|Il|lI|[A-Za-z0-9|!])" + SEP
-          + "([KRSkrs5$])[ \\t]?([0-9IlLOo|!]{1,2})([a-z\\u00A2])?(?![A-Za-z0-9])");
+          + "([KRSkrs5$])[ \\t]?([0-9IlLOoi|!SZG]{1,2})([a-z\\u00A2])?(?![A-Za-z0-9])");
   private static final Pattern PLT = Pattern.compile(
       "(?<![A-Za-z0-9])P[ \\t]?[L1l|I][ \\t]?T[ \\t]?([0-9OoIl|SB]{3})(?![0-9])");
   // A code broken after (or before) a separator at a line end: join the pieces.
@@ -53,6 +53,7 @@ public final class CodeReader {
   public Found read(String text) {
     String joined = SPLIT_AFTER_DOT.matcher(text).replaceAll(".");
     joined = SPLIT_BEFORE_DOT.matcher(joined).replaceAll(".");
+    joined = dotsReadAsL(joined);
     Set<String> codes = new LinkedHashSet<>();
     Set<String> unrecognized = new LinkedHashSet<>();
     int repaired = 0;
@@ -83,10 +84,30 @@ public final class CodeReader {
     return new Found(List.copyOf(codes), List.copyOf(unrecognized), List.copyOf(plt), repaired);
   }
 
+  private static final Pattern CODE_TOKEN = Pattern.compile("(?<![A-Za-z0-9])([A-Z0-9|!l\\u20AC]{2}[.,:;])(\\S+)");
+
+  /**
+   * In serif faces OCR often reads "I." as a single "L" ("PA.IV.LK8" for PA.IV.I.K8). Inside a code-like token, an
+   * L not followed by a separator becomes "I."; an L standing alone between separators is kept, since L is a real
+   * task letter (rough water landings).
+   */
+  static String dotsReadAsL(String text) {
+    Matcher m = CODE_TOKEN.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String rest = m.group(2).replaceAll("L(?![.,:;])", "I.").replaceAll("\\.{2,}", ".");
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + rest));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   private Optional<String> repair(String rawPrefix, String rawArea, String rawTask, String rawKind, String rawNumber,
       String sub) {
     String prefix = prefix(rawPrefix);
-    String area = OcrRepair.roman(rawArea);
+    // Tesseract splits a serifed I after a dot into "1I": a leading 1 before I is that artefact, not a stroke
+    String area = OcrRepair.roman(rawArea.length() > 1 && rawArea.charAt(0) == '1'
+        && "IlL|".indexOf(rawArea.charAt(1)) >= 0 ? rawArea.substring(1) : rawArea);
     if (prefix == null || area == null) {
       return Optional.empty();
     }
@@ -96,9 +117,16 @@ public final class CodeReader {
     }
     String task = String.valueOf(taskChar);
     if (catalogue.task(prefix, area, task).isEmpty()) {
-      task = uniqueLookAlike(prefix, area, task);
-      if (task == null) {
-        return Optional.empty();
+      // a dot read as L or a stray stroke at either end of the numeral ("VIL.E" for VI.E): drop it if that alone
+      // makes a real task
+      String trimmed = uniqueTrimmedArea(prefix, rawArea, task);
+      if (trimmed != null) {
+        area = trimmed;
+      } else {
+        task = uniqueLookAlike(prefix, area, task);
+        if (task == null) {
+          return Optional.empty();
+        }
       }
     }
     char kind = Character.toUpperCase(rawKind.charAt(0));
@@ -149,6 +177,23 @@ public final class CodeReader {
       }
     }
     return true;
+  }
+
+  private String uniqueTrimmedArea(String prefix, String rawArea, String task) {
+    java.util.Set<String> valid = new java.util.LinkedHashSet<>();
+    if (rawArea.length() > 1 && "Ll1T|".indexOf(rawArea.charAt(rawArea.length() - 1)) >= 0) {
+      addIfTask(valid, prefix, OcrRepair.roman(rawArea.substring(0, rawArea.length() - 1)), task);
+    }
+    if (rawArea.length() > 1 && "1TlL|".indexOf(rawArea.charAt(0)) >= 0) {
+      addIfTask(valid, prefix, OcrRepair.roman(rawArea.substring(1)), task);
+    }
+    return valid.size() == 1 ? valid.iterator().next() : null;
+  }
+
+  private void addIfTask(java.util.Set<String> valid, String prefix, String area, String task) {
+    if (area != null && catalogue.task(prefix, area, task).isPresent()) {
+      valid.add(area);
+    }
   }
 
   private String uniqueLookAlike(String prefix, String area, String task) {
