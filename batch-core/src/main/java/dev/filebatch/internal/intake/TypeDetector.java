@@ -4,16 +4,20 @@ import dev.filebatch.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.xml.namespace.QName;
+import org.apache.tika.detect.XmlRootExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
 /**
- * Types a body from its first bytes with Tika's magic and XML-root detection, and checks that the name's extension
+ * Types a body from its first bytes (common signatures first, then Tika's magic and XML-root detection), and checks that the name's extension
  * and the declared type agree with it.
  *
  * <p>Why not simply pass the name to Tika: Tika refines plain text to whatever the extension says, so the text
@@ -29,6 +33,25 @@ final class TypeDetector {
   private static final org.apache.tika.mime.MediaType XML = org.apache.tika.mime.MediaType.APPLICATION_XML;
   private static final org.apache.tika.mime.MediaType ZIP = org.apache.tika.mime.MediaType.APPLICATION_ZIP;
   private static final org.apache.tika.mime.MediaType OCTET = org.apache.tika.mime.MediaType.OCTET_STREAM;
+  private static final org.apache.tika.mime.MediaType PDF = org.apache.tika.mime.MediaType.application("pdf");
+  private static final org.apache.tika.mime.MediaType PNG = org.apache.tika.mime.MediaType.image("png");
+  private static final org.apache.tika.mime.MediaType JPEG = org.apache.tika.mime.MediaType.image("jpeg");
+  private static final org.apache.tika.mime.MediaType GIF = org.apache.tika.mime.MediaType.image("gif");
+  private static final org.apache.tika.mime.MediaType SVG = org.apache.tika.mime.MediaType.image("svg+xml");
+
+  private static final byte[] PDF_MAGIC = ascii("%PDF-");
+  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+  private static final byte[] GIF87 = ascii("GIF87a");
+  private static final byte[] GIF89 = ascii("GIF89a");
+  private static final byte[] ZIP_LOCAL = {'P', 'K', 3, 4};
+  /** First entry names (at offset 30) by which Tika's rules tell ZIP-based documents from plain ZIPs. */
+  private static final List<byte[]> ZIP_SUBTYPE_FIRST_ENTRIES =
+      List.of(ascii("mimetype"), ascii("[Content_Types].xml"), ascii("_rels/.rels"));
+  private static final byte[] SVG_START = ascii("<svg");
+  private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+  private static final byte[] SVG_NS = ascii(SVG_NAMESPACE);
+  private static final int SVG_NS_LAST = 256;
+  private static final byte[] XML_DECLARATION = ascii("<?xml");
 
   /** Common non-standard spellings uploaders send that Tika's registry does not list as aliases. */
   private static final Map<String, String> ALIASES = Map.of(
@@ -41,6 +64,7 @@ final class TypeDetector {
       "text/xml", "application/xml",
       "binary/octet-stream", "application/octet-stream");
 
+  // Tika's default registry is shared and thread-safe; one detector serves every batch of an engine.
   private final MimeTypes mimeTypes = MimeTypes.getDefaultMimeTypes();
   private final MediaTypeRegistry registry = mimeTypes.getMediaTypeRegistry();
 
@@ -84,11 +108,80 @@ final class TypeDetector {
   }
 
   private org.apache.tika.mime.MediaType byContent(byte[] head, int length) {
+    org.apache.tika.mime.MediaType known = bySignature(head, length);
+    return known != null ? known : byTika(head, length);
+  }
+
+  /** Tika's magic and XML-root detection over the head, already read: the body is never opened again. */
+  org.apache.tika.mime.MediaType byTika(byte[] head, int length) {
     try {
       return normalize(mimeTypes.detect(new ByteArrayInputStream(head, 0, length), new Metadata()));
     } catch (IOException e) {
       throw new UncheckedIOException("in-memory detection failed", e); // cannot happen on a byte array
     }
+  }
+
+  /**
+   * The common types recognised from their signatures, or {@code null} to leave the head to Tika.
+   *
+   * <p>Why: Tika evaluates every one of its magic rules on every call (about 0.4 ms and 1 MB of garbage per file
+   * even for a PDF), whatever matches first. Each signature here is the one Tika's own rule for the type checks,
+   * and a signature shared with a more specific Tika type (OpenDocument, OOXML and EPUB are ZIPs naming their
+   * type in the first entry) is left to Tika, so the answer is Tika's. Text, XML other than SVG and everything
+   * else still go to Tika.
+   */
+  org.apache.tika.mime.MediaType bySignature(byte[] h, int n) {
+    if (startsWith(h, n, 0, PDF_MAGIC)) {
+      return PDF;
+    }
+    if (startsWith(h, n, 0, PNG_MAGIC)) {
+      return PNG;
+    }
+    if (n >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF) {
+      return JPEG;
+    }
+    if (startsWith(h, n, 0, GIF87) || startsWith(h, n, 0, GIF89)) {
+      return GIF;
+    }
+    if (startsWith(h, n, 0, ZIP_LOCAL)) {
+      for (byte[] firstEntry : ZIP_SUBTYPE_FIRST_ENTRIES) {
+        if (startsWith(h, n, 30, firstEntry)) {
+          return null; // a ZIP-based document: Tika names it
+        }
+      }
+      return ZIP;
+    }
+    if (startsWith(h, n, 0, SVG_START) && indexOf(h, Math.min(n, SVG_NS_LAST + SVG_NS.length), SVG_NS, 5) >= 0) {
+      return SVG; // Tika's own SVG rule: "<svg" first, its namespace within the next 256 bytes
+    }
+    if (startsWith(h, n, 0, XML_DECLARATION)) {
+      QName root = new XmlRootExtractor().extractRootElement(new ByteArrayInputStream(h, 0, n));
+      if (root != null && "svg".equals(root.getLocalPart()) && SVG_NAMESPACE.equals(root.getNamespaceURI())) {
+        return SVG; // what Tika concludes from generic XML whose root is an SVG element
+      }
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] h, int n, int at, byte[] prefix) {
+    if (at + prefix.length > n) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (h[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] h, int end, byte[] what, int from) {
+    for (int i = from; i + what.length <= end; i++) {
+      if (startsWith(h, end, i, what)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private org.apache.tika.mime.MediaType byName(String name) {
@@ -155,6 +248,10 @@ final class TypeDetector {
       i++;
     }
     return i < length && head[i] == '<';
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static MediaType toApi(org.apache.tika.mime.MediaType type) {
