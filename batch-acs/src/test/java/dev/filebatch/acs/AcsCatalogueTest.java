@@ -13,9 +13,9 @@ class AcsCatalogueTest {
   @Test
   void namesTheFaaEditionOfEachBundledAcs() {
     assertThat(catalogue.editions()).extracting(AcsCatalogue.Edition::prefix).containsExactly("PA", "IR", "CA", "UA");
-    assertThat(catalogue.edition("PA").orElseThrow().document()).isEqualTo("FAA-S-ACS-6B");
-    assertThat(catalogue.edition("IR").orElseThrow().document()).isEqualTo("FAA-S-ACS-8B");
-    assertThat(catalogue.edition("CA").orElseThrow().document()).isEqualTo("FAA-S-ACS-7A");
+    assertThat(catalogue.edition("PA").orElseThrow().document()).isEqualTo("FAA-S-ACS-6C");
+    assertThat(catalogue.edition("IR").orElseThrow().document()).isEqualTo("FAA-S-ACS-8C");
+    assertThat(catalogue.edition("CA").orElseThrow().document()).isEqualTo("FAA-S-ACS-7B");
     assertThat(catalogue.edition("UA").orElseThrow().document()).isEqualTo("FAA-S-ACS-10B");
   }
 
@@ -36,6 +36,21 @@ class AcsCatalogueTest {
     assertThat(catalogue.task("UA", "V", "E").orElseThrow().title()).isEqualTo("Physiology");
     assertThat(catalogue.task("PA", "I", "Z")).isEmpty();
     assertThat(catalogue.task("PA", "XV", "A")).isEmpty();
+  }
+
+  @Test
+  void followsTheNumberingOfTheNamedEditions() {
+    // FAA-S-ACS-7B merged the ground reference maneuver into Area V and has 11 areas, so 7A's CA.XII is gone.
+    assertThat(catalogue.task("CA", "V", "E").orElseThrow().title()).isEqualTo("Eights on Pylons");
+    assertThat(catalogue.task("CA", "VIII", "A").orElseThrow().title()).isEqualTo("Supplemental Oxygen");
+    assertThat(catalogue.area("CA", "XII")).isEmpty();
+    assertThat(catalogue.task("PA", "XI", "A").orElseThrow().title()).isEqualTo("Night Operations");
+    assertThat(catalogue.task("UA", "I", "F").orElseThrow().title()).isEqualTo("Remote Identification");
+  }
+
+  @Test
+  void marksEveryAirplaneTaskVerifiedAgainstTheFaaText() {
+    assertThat(catalogue.tasks()).filteredOn(t -> !t.prefix().equals("UA")).hasSize(143).allMatch(AcsCatalogue.Task::verified);
   }
 
   @Test
