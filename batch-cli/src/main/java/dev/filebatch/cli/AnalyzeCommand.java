@@ -159,14 +159,22 @@ final class AnalyzeCommand extends BatchCommand {
     } else {
       w.printf("Weak areas (codes in more than %.0f%% of an exam's reports):%n", s.weakAreaThreshold() * 100);
       for (var a : s.commonWeakAreas()) {
-        w.printf("  %-14s %3d reports (%.0f%%)  %s%n", a.code(), a.frequency(), a.percentage(),
-            a.description() == null ? "" : a.description());
+        w.printf("  %-14s %3d %s (%.0f%%)  %s%n", a.code(), a.frequency(), a.frequency() == 1 ? "report " : "reports",
+            a.percentage(), a.description() == null ? "" : a.description());
       }
     }
     if (!s.trends().isEmpty()) {
       w.println("Trends (people with several attempts):");
       for (var t : s.trends()) {
-        w.printf("  %s%n", t);
+        String scores = t.attempts().stream().map(a -> a.score() == null ? "?" : a.score().toString())
+            .collect(java.util.stream.Collectors.joining(" -> "));
+        w.printf("  %s (%s): %d attempts, scores %s%s; %d codes resolved, %d still missed, %d new%n",
+            t.applicantName(), t.examCode(), t.attempts().size(), scores,
+            t.scoreChange() == null ? "" : String.format(" (%+d)", t.scoreChange()), t.codesResolved().size(),
+            t.codesStillMissed().size(), t.newCodes().size());
+        if (!t.codesStillMissed().isEmpty()) {
+          w.printf("      still missed: %s%n", String.join(", ", t.codesStillMissed()));
+        }
       }
     }
     if (!s.studyPlan().isEmpty()) {
