@@ -164,6 +164,10 @@ public final class ForkedRunner implements AutoCloseable {
     cmd.add("-XX:+DisplayVMOutputToStderr"); // keep JVM warnings off the protocol channel
     cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "filebatch-worker-hs_err_%p.log"));
     cmd.add("-Djava.awt.headless=true");
+    if (Runtime.version().feature() >= 22) {
+      // processors may load native code (Tesseract via JavaCPP); say so rather than print a warning per worker
+      cmd.add("--enable-native-access=ALL-UNNAMED");
+    }
     cmd.addAll(isolation.jvmOptions());
     return List.copyOf(cmd);
   }
