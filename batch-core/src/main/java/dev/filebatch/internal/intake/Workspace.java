@@ -1,6 +1,7 @@
 package dev.filebatch.internal.intake;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A batch's private temp folder ({@code <root>/filebatch-<batch id>-<random>}, owner-only permissions) holding every
- * byte of the batch. {@link #close()} deletes it recursively and is idempotent; workspaces still open at JVM
+ * A batch's private temp folder ({@code <root>/filebatch-<batch id>}, owner-only permissions) holding every byte of
+ * the batch. {@link #close()} deletes it recursively and is idempotent; workspaces still open at JVM
  * shutdown are deleted by a shutdown hook.
  *
  * <p>Layout: {@code files/<index>} holds the body of file {@code index}, {@code scratch/<index>/} is that file's
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class Workspace implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
   private static final Set<Workspace> OPEN = ConcurrentHashMap.newKeySet();
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   static {
     // Last line of defence: a JVM that exits mid-batch must not leave uploaded bytes behind.
@@ -43,18 +47,30 @@ public final class Workspace implements AutoCloseable {
   private final Path root;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong temps = new AtomicLong();
+  /** Sub-folders made so far: each is created once, not checked with a failing mkdir per file. */
+  private final Map<String, Path> made = new ConcurrentHashMap<>();
 
   private Workspace(Path root) {
     this.root = root;
   }
 
-  /** Creates the folder under {@code root} (created if missing). */
+  /**
+   * Creates the folder under {@code root} (created if missing). The batch id is random already, so it names the
+   * folder; a second workspace for the same id gets a random suffix.
+   */
   public static Workspace create(Path root, UUID batchId) throws IOException {
-    Files.createDirectories(root);
-    String prefix = "filebatch-" + batchId + "-";
-    Path dir = posix(root)
-        ? Files.createTempDirectory(root, prefix, ownerOnly())
-        : Files.createTempDirectory(root, prefix);
+    if (!Files.isDirectory(root)) {
+      Files.createDirectories(root);
+    }
+    boolean posix = posix(root);
+    String name = "filebatch-" + batchId;
+    Path dir;
+    try {
+      // One mkdir with the final mode: the folder is never visible with wider permissions.
+      dir = posix ? Files.createDirectory(root.resolve(name), OWNER_ONLY) : Files.createDirectory(root.resolve(name));
+    } catch (FileAlreadyExistsException e) {
+      dir = posix ? Files.createTempDirectory(root, name + "-", OWNER_ONLY) : Files.createTempDirectory(root, name + "-");
+    }
     Workspace ws = new Workspace(dir);
     OPEN.add(ws);
     return ws;
@@ -120,19 +136,17 @@ public final class Workspace implements AutoCloseable {
     if (closed.get()) {
       throw new IllegalStateException("workspace " + root + " is closed");
     }
-    try {
-      return Files.createDirectories(root.resolve(folder));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot create " + folder + " in workspace " + root, e);
-    }
+    return made.computeIfAbsent(folder, f -> {
+      try {
+        return Files.createDirectories(root.resolve(f));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot create " + f + " in workspace " + root, e);
+      }
+    });
   }
 
   private static boolean posix(Path dir) {
     return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
-  private static FileAttribute<?> ownerOnly() {
-    return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   }
 
   private static void deleteTree(Path dir) throws IOException {

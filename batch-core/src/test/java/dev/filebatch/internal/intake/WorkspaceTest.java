@@ -34,13 +34,30 @@ class WorkspaceTest {
   void isPrivateToItsOwnerAndNamedAfterTheBatch() throws IOException {
     UUID id = UUID.randomUUID();
     try (Workspace ws = Workspace.create(tmp.resolve("root"), id)) {
-      assertThat(ws.root().getFileName().toString()).startsWith("filebatch-" + id + "-");
+      assertThat(ws.root().getFileName().toString()).isEqualTo("filebatch-" + id);
       if (ws.root().getFileSystem().supportedFileAttributeViews().contains("posix")) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ws.root()))).isEqualTo("rwx------");
       }
       assertThat(ws.scratch(3)).isDirectory().startsWith(ws.root());
       assertThat(ws.fileSlot(3)).doesNotExist();
       assertThat(ws.fileSlot(3).startsWith(ws.root())).isTrue();
+    }
+  }
+
+  @Test
+  void givesASecondWorkspaceForTheSameBatchItsOwnPrivateFolder() throws IOException {
+    UUID id = UUID.randomUUID();
+    try (Workspace first = Workspace.create(tmp.resolve("root"), id);
+        Workspace second = Workspace.create(tmp.resolve("root"), id)) {
+      assertThat(second.root()).isNotEqualTo(first.root());
+      assertThat(second.root().getFileName().toString()).startsWith("filebatch-" + id + "-");
+      if (second.root().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(second.root())))
+            .isEqualTo("rwx------");
+      }
+      Files.write(first.fileSlot(0), new byte[] {1});
+      Files.write(second.fileSlot(0), new byte[] {2});
+      assertThat(first.fileSlot(0)).hasBinaryContent(new byte[] {1});
     }
   }
 }
