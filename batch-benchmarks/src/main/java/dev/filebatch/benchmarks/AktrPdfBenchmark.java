@@ -3,6 +3,7 @@ package dev.filebatch.benchmarks;
 import dev.filebatch.BatchInput;
 import dev.filebatch.BatchProcessor;
 import dev.filebatch.BatchResult;
+import dev.filebatch.FileInspection;
 import dev.filebatch.MediaType;
 import dev.filebatch.acs.AcsCatalogue;
 import dev.filebatch.acs.AktrMapper;
@@ -50,6 +51,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@code analyze} builds ({@code PdfTextProcessor} with its default settings and a Tesseract scan recognizer,
  *       then {@code AktrMapper} with the standard catalogue and passing score 70) and the result cache disabled, so
  *       every batch really reads every PDF;
+ *   <li>{@link #intakeOnly}: {@link BatchProcessor#inspect} of the same batch: intake (workspace, copy, hash, type
+ *       detection) and routing without processing;
  *   <li>{@link #processorDirect}: the same processor called on each file directly, no engine (splits the overhead
  *       into engine and processor);
  *   <li>{@link #bare}: {@code Loader.loadPDF}, a {@code PDFTextStripper} set up as the processor sets it up (sorted
@@ -159,6 +162,12 @@ public class AktrPdfBenchmark {
       throw new IllegalStateException("a report failed: " + r);
     }
     return r;
+  }
+
+  /** Intake and routing only ({@link BatchProcessor#inspect}), no processing: the intake share of the overhead. */
+  @Benchmark
+  public List<FileInspection> intakeOnly() {
+    return engine.inspect(input());
   }
 
   /** The same processor called on each file directly: what the processor costs without the engine. */

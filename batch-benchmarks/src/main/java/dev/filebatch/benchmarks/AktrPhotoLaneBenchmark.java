@@ -4,6 +4,7 @@ import dev.filebatch.BatchInput;
 import dev.filebatch.BatchProcessor;
 import dev.filebatch.BatchResult;
 import dev.filebatch.FileResult;
+import dev.filebatch.MediaType;
 import dev.filebatch.acs.AcsCatalogue;
 import dev.filebatch.acs.AktrMapper;
 import dev.filebatch.acs.AktrParser;
@@ -16,11 +17,17 @@ import dev.filebatch.vision.TesseractRecognizer;
 import dev.filebatch.vision.VisionProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,9 +61,18 @@ public class AktrPhotoLaneBenchmark {
   /** Photos per batch: few, so that a run ends in minutes. */
   public static final int PHOTOS = 6;
 
-  /** {@code parallel}: the lane's default (5 at once, CPU-bound); {@code sequential}: one at a time. */
-  @Param({"parallel", "sequential"})
+  /**
+   * {@code parallel}: the lane's default (5 at once, CPU-bound); {@code sequential}: one at a time;
+   * {@code pool1}/{@code pool2}: the control, no engine: the same processor called on the photos from a plain fixed
+   * pool of 1 or 2 threads, which shows what a second thread gets from the machine at that moment.
+   */
+  @Param({"parallel", "sequential", "pool1", "pool2"})
   public String lane;
+
+  private final List<DirectFile> direct = new ArrayList<>();
+  private FileProcessor<?> processor;
+  private ExecutorService pool;
+  private DirectContext context;
 
   private final List<Path> photos = new ArrayList<>();
   private VisionProcessor vision;
@@ -74,9 +90,13 @@ public class AktrPhotoLaneBenchmark {
     Path in = Files.createDirectories(folder.resolve("in"));
     for (int i = 0; i < PHOTOS; i++) {
       long seed = 2000 + i;
-      photos.add(Files.write(in.resolve("aktr-photo-" + i + ".jpg"),
-          AktrGenerator.generatePhoto(AktrGenerator.randomTruth(seed), seed)));
+      byte[] jpeg = AktrGenerator.generatePhoto(AktrGenerator.randomTruth(seed), seed);
+      Path p = Files.write(in.resolve("aktr-photo-" + i + ".jpg"), jpeg);
+      photos.add(p);
+      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg));
+      direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.JPEG, jpeg.length, sha, p));
     }
+    context = new DirectContext(Files.createDirectories(folder.resolve("direct")));
     AktrParser parser = AktrParser.create(AcsCatalogue.standard(), AktrParser.DEFAULT_PASSING_SCORE);
     // As batch-cli's Analysis.image builds it with every flag at its default.
     vision = VisionProcessor.builder()
@@ -85,7 +105,7 @@ public class AktrPhotoLaneBenchmark {
         .parallelism(5)
         .recognizer(TesseractRecognizer.builder().language("eng").pageSegmentationMode(3).build())
         .build();
-    FileProcessor<?> processor = vision.andThen(AktrMapper.<RecognizedText>of(parser, RecognizedText::text));
+    processor = vision.andThen(AktrMapper.<RecognizedText>of(parser, RecognizedText::text));
     BatchProcessor.Builder b = BatchProcessor.builder()
         .processor(processor)
         .cache(ResultCache.disabled())
@@ -96,33 +116,56 @@ public class AktrPhotoLaneBenchmark {
     switch (lane) {
       case "parallel" -> { } // the processor's own concurrency
       case "sequential" -> b.concurrency(processor.id(), Concurrency.sequential());
+      case "pool1" -> pool = Executors.newFixedThreadPool(1);
+      case "pool2" -> pool = Executors.newFixedThreadPool(2);
       default -> throw new IllegalArgumentException("unknown lane " + lane);
     }
     engine = b.build();
+    if (pool != null) {
+      batch(); // warm Tesseract engines on the pool's threads
+    }
     BatchResult check = engine.process(BatchInput.of(photos));
     Map<String, Integer> outcomes = new TreeMap<>();
     for (FileResult f : check.files()) {
       String key = f.status() + (f.error() != null ? " " + f.error().code() : "");
       outcomes.merge(key, 1, Integer::sum);
     }
-    System.out.println("[" + lane + "] lane " + processor.concurrency() + ", first batch: " + outcomes + " in "
+    System.out.println("[" + lane + "] first batch: " + outcomes + " in "
         + check.duration().toMillis() + " ms");
     if (check.totalFiles() != PHOTOS) {
       throw new IllegalStateException("expected " + PHOTOS + " files, got " + check);
     }
   }
 
-  /** Closes the engine and Tesseract, and removes the files. */
+  /** Closes the engine, the pool and Tesseract, and removes the files. */
   @TearDown
   public void tearDown() {
     engine.close();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
     vision.close();
     Folders.delete(folder);
   }
 
-  /** One batch of the photos. */
+  /** One batch of the photos (through the engine, or for the control through the plain pool). */
   @Benchmark
-  public BatchResult batch() {
-    return engine.process(BatchInput.of(photos));
+  public Object batch() throws Exception {
+    if (pool == null) {
+      return engine.process(BatchInput.of(photos));
+    }
+    List<Future<?>> done = new ArrayList<>(PHOTOS);
+    for (DirectFile f : direct) {
+      done.add(pool.submit(() -> processor.process(f, context)));
+    }
+    List<Object> results = new ArrayList<>(PHOTOS);
+    for (Future<?> f : done) {
+      try {
+        results.add(f.get());
+      } catch (ExecutionException e) {
+        results.add(e.getCause()); // an unreadable photo fails the same way through the engine
+      }
+    }
+    return results;
   }
 }

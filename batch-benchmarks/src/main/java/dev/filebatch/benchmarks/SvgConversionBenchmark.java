@@ -10,7 +10,9 @@ import dev.filebatch.spi.ResultCache;
 import dev.filebatch.svg.SvgConversion;
 import dev.filebatch.svg.SvgProcessor;
 import dev.filebatch.svg.SvgRenderer;
+import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +22,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.transcoder.TranscoderInput;
 import org.apache.batik.transcoder.TranscoderOutput;
+import org.apache.batik.transcoder.image.ImageTranscoder;
 import org.apache.batik.transcoder.image.PNGTranscoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,11 +51,13 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@code batik}, in-process isolation, every other option at its default) and its lane set to
  *       {@code Concurrency.cpuBound(workers)};
  *   <li>{@link #processorDirect}: the same processor called on each file directly, one after another, no engine;
- *   <li>{@link #bare}: Batik's own {@code PNGTranscoder} from each file to a PNG file, one after another.
+ *   <li>{@link #bare}: Batik's own {@code PNGTranscoder} from each file to a PNG file, one after another;
+ *   <li>{@link #bareImageIo}: Batik's transcoder drawing the image, the JDK's ImageIO writing the PNG, as the
+ *       processor does, one after another: the same drawing and encoding work without screening or engine.
  * </ul>
  *
  * <p>Scores are files per second ({@link OperationsPerInvocation} = 20). The like-for-like overhead is
- * {@code engine} with {@code workers=1} against {@code bare}, both one file at a time.
+ * {@code engine} with {@code workers=1} against {@code bare} or {@code bareImageIo}, all one file at a time.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -170,7 +177,50 @@ public class SvgConversionBenchmark {
     return done;
   }
 
-  /** The baseline: Batik's PNG transcoder from each file to a PNG file. */
+  /**
+   * The tighter baseline: Batik draws each file into an image (as the processor's renderer does) and the JDK's
+   * ImageIO writes the PNG (as the processor's encoder does); no screening, no render thread, no engine.
+   */
+  @Benchmark
+  public long bareImageIo(Drawings d) throws Exception {
+    long bytes = 0;
+    for (int i = 0; i < FILES; i++) {
+      Path target = d.pngs.get(i);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
+        ImageIoPngTranscoder t = new ImageIoPngTranscoder(out);
+        t.transcode(new TranscoderInput(d.svgs.get(i).toUri().toString()), new TranscoderOutput());
+      }
+      bytes += Files.size(target);
+    }
+    return bytes;
+  }
+
+  /** Batik's raster transcoder handing its image to ImageIO's PNG writer instead of Batik's own encoder. */
+  static final class ImageIoPngTranscoder extends ImageTranscoder {
+    private final OutputStream out;
+
+    ImageIoPngTranscoder(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public BufferedImage createImage(int w, int h) {
+      return new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+    }
+
+    @Override
+    public void writeImage(BufferedImage img, TranscoderOutput output) throws TranscoderException {
+      try {
+        if (!ImageIO.write(img, "png", out)) {
+          throw new TranscoderException("no PNG writer");
+        }
+      } catch (IOException e) {
+        throw new TranscoderException(e);
+      }
+    }
+  }
+
+  /** The baseline the issue names: Batik's PNG transcoder (and its own PNG encoder) from each file to a file. */
   @Benchmark
   public long bare(Drawings d) throws Exception {
     long bytes = 0;
