@@ -20,8 +20,8 @@ import java.util.Set;
  * <p>For each file: the dimensions are read from the header and an image above {@link Builder#maxPixels} fails with
  * {@code IMAGE_TOO_LARGE} before any pixel is decoded; the image is decoded (damaged files fail with
  * {@code CORRUPT_FILE}; a JPEG whose end is missing is read as far as it goes and marked partial); a JPEG's EXIF
- * orientation is applied; the image is prepared for OCR (greyscale, scaled, contrast stretched, adaptively
- * thresholded) unless {@link Builder#preprocessing(boolean)} is off; and the {@link TextRecognizer} reads it. An
+ * orientation is applied; the image is prepared for OCR (deskewed, scaled so text lines are the size Tesseract reads
+ * best, greyscale, contrast stretched) unless {@link Builder#preprocessing(boolean)} is off; and the {@link TextRecognizer} reads it. An
  * image with no text succeeds with empty text, marked partial with {@code NO_TEXT_FOUND}.
  *
  * <pre>{@code
@@ -80,7 +80,7 @@ public final class VisionProcessor implements FileProcessor<RecognizedText>, Aut
   /** Changes with the recognizer and preprocessing, so cached results of another setup are not reused. */
   @Override
   public String version() {
-    return "1;" + recognizer.id() + (preprocessing ? ";pre" : ";raw");
+    return "2;" + recognizer.id() + (preprocessing ? ";pre" : ";raw");
   }
 
   /** PNG and JPEG. */
@@ -184,7 +184,7 @@ public final class VisionProcessor implements FileProcessor<RecognizedText>, Aut
     }
 
     /**
-     * Whether to prepare images for OCR (greyscale, scaling, contrast stretch, adaptive threshold). Default on; turn
+     * Whether to prepare images for OCR (deskew, scaling to the text size, greyscale, contrast stretch). Default on; turn
      * it off for recognizers that do better on the original photo.
      */
     public Builder preprocessing(boolean enabled) {

@@ -7,39 +7,111 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
 /**
- * Turns a photo or scan into what OCR reads best: an 8-bit greyscale image of a sensible size with black text on
- * white, even where the light was uneven.
+ * Turns a photo or scan into what OCR reads best: an 8-bit greyscale image, level, with text at the size Tesseract's
+ * models read best.
  *
  * <ol>
- *   <li>Greyscale, over white (transparent PNG backgrounds would otherwise turn black).
- *   <li>Scale: small images up (text a few pixels high is below what Tesseract's models saw in training), huge ones
- *       down (time grows with pixels; a page at ~250 dpi is plenty).
+ *   <li>Deskew ({@link Deskew}): the angle is found on a reduced copy and the page turned level, so text columns
+ *       across the page stay on their rows.
+ *   <li>Scale by text size: the height of the text lines is measured on the reduced, levelled copy (projection
+ *       profile of an adaptive threshold), and the image is scaled so a line is about {@value #TARGET_LINE_HEIGHT}
+ *       pixels high (x-height about 20-25 px, where Tesseract's LSTM models make the fewest errors; measured on
+ *       generated report photos in a serif face, 1.5x scaling cut code errors by two thirds). When no lines are
+ *       found, small images are scaled up and huge ones down by their size alone.
+ *   <li>Greyscale, over white (transparent PNG backgrounds would otherwise turn black), one resampling.
  *   <li>Contrast stretch between the 1st and 99th percentile, so faint or greyish captures use the full range.
- *   <li>Adaptive threshold (Bradley-Roth): a pixel is ink when darker than its neighbourhood's mean by 15%. Unlike a
- *       global (Otsu) threshold this keeps text in a photo's shadowed corner.
  * </ol>
- * Deskew is left out: Tesseract tolerates a few degrees of skew itself.
+ * No hard threshold by default: Tesseract binarises itself, and a threshold here ate thin serif strokes ("II" read
+ * as "I"). {@link #prepare(BufferedImage, boolean)} can still apply an adaptive (Bradley-Roth) one.
  */
 public final class OcrPreprocessing {
-  /** Below this longer side, images are scaled up. */
+  /** Below this longer side, images are scaled up (when no text lines could be measured). */
   static final int SMALL_SIDE = 1000;
   /** Small images are scaled so their longer side reaches this (at most 4x). */
   static final int TARGET_SMALL_SIDE = 1800;
-  /** Above this longer side, images are scaled down to it. */
+  /** Above this longer side, images are scaled down to it (when no text lines could be measured). */
   static final int LARGE_SIDE = 3000;
+  /** The text line height (ascender to descender, in pixels) images are scaled to. */
+  static final int TARGET_LINE_HEIGHT = 38;
+  /** The largest image handed to OCR, as its longer side: bounds time and memory whatever the text size. */
+  static final int MAX_SIDE = 4000;
+  /** The reduced copy the angle and line height are measured on. */
+  private static final int MEASURE_SIDE = 1400;
 
   private static final double BRADLEY_T = 0.15;
 
   private OcrPreprocessing() {}
 
-  /** The image prepared for OCR, as {@link BufferedImage#TYPE_BYTE_GRAY}. */
+  /** The image prepared for OCR, as {@link BufferedImage#TYPE_BYTE_GRAY}: level, scaled, stretched, not binarised. */
   public static BufferedImage prepare(BufferedImage image) {
-    BufferedImage grey = greyscaleScaled(image, scaleFor(image.getWidth(), image.getHeight()));
+    return prepare(image, false);
+  }
+
+  /**
+   * The image prepared for OCR, as {@link BufferedImage#TYPE_BYTE_GRAY}.
+   *
+   * @param binarize whether to finish with an adaptive threshold (black text on white)
+   */
+  public static BufferedImage prepare(BufferedImage image, boolean binarize) {
+    double reduce = Math.min(1.0, (double) MEASURE_SIDE / Math.max(image.getWidth(), image.getHeight()));
+    BufferedImage small = greyscaleScaled(image, reduce);
+    double angle = Deskew.angle(small);
+    BufferedImage level = Deskew.straighten(small, angle);
+    double lineHeight = lineHeight(level) / reduce;
+    double scale = lineHeight > 0 ? TARGET_LINE_HEIGHT / lineHeight : scaleFor(image.getWidth(), image.getHeight());
+    scale = Math.min(scale, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
+    scale = Math.max(0.25, Math.min(4.0, scale));
+    BufferedImage grey = Deskew.straighten(greyscaleScaled(image, scale), angle);
     byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
     stretchContrast(pixels);
-    byte[] binary = threshold(pixels, grey.getWidth(), grey.getHeight());
-    System.arraycopy(binary, 0, pixels, 0, pixels.length);
+    if (binarize) {
+      byte[] binary = threshold(pixels, grey.getWidth(), grey.getHeight());
+      System.arraycopy(binary, 0, pixels, 0, pixels.length);
+    }
     return grey;
+  }
+
+  /**
+   * The median height in pixels of the text lines of a level greyscale image, or 0 when it shows no lines: rows
+   * holding ink (after an adaptive threshold) form bands, one per line of text.
+   */
+  static double lineHeight(BufferedImage grey) {
+    int w = grey.getWidth();
+    int h = grey.getHeight();
+    byte[] px = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData().clone();
+    stretchContrast(px);
+    byte[] ink = threshold(px, w, h);
+    int[] rows = new int[h];
+    int most = 0;
+    for (int y = 0; y < h; y++) {
+      int n = 0;
+      for (int x = 0; x < w; x++) {
+        if (ink[y * w + x] == 0) {
+          n++;
+        }
+      }
+      rows[y] = n;
+      most = Math.max(most, n);
+    }
+    // a row is in a text band when it holds a fair share of the inkiest row's ink (specks and noise do not)
+    int floor = Math.max(2, most / 12);
+    java.util.List<Integer> bands = new java.util.ArrayList<>();
+    int run = 0;
+    for (int y = 0; y <= h; y++) {
+      if (y < h && rows[y] >= floor) {
+        run++;
+      } else {
+        if (run >= 3) {
+          bands.add(run);
+        }
+        run = 0;
+      }
+    }
+    if (bands.size() < 3) {
+      return 0;
+    }
+    java.util.Collections.sort(bands);
+    return bands.get(bands.size() / 2);
   }
 
   /** The image as 8-bit greyscale over white, unscaled: what OCR gets when preprocessing is off. */
