@@ -18,6 +18,7 @@ import java.util.Map;
  * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns pdf 60
  * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns svg 20
  * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns forked 100
+ * OMP_THREAD_LIMIT=1 java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns photo 8
  * </pre>
  */
 public final class PairedRuns {
@@ -32,7 +33,7 @@ public final class PairedRuns {
   /**
    * Runs the comparison.
    *
-   * @param args {@code pdf}, {@code svg} or {@code forked}, then the number of counted rounds
+   * @param args {@code pdf}, {@code svg}, {@code forked} or {@code photo}, then the number of counted rounds
    */
   public static void main(String[] args) throws Exception {
     String what = args.length > 0 ? args[0] : "pdf";
@@ -92,10 +93,20 @@ public final class PairedRuns {
           close.add(b::tearDown);
         }
       }
-      default -> throw new IllegalArgumentException("pdf, svg or forked, not " + what);
+      case "photo" -> {
+        files = AktrPhotoLaneBenchmark.PHOTOS;
+        for (String lane : List.of("sequential", "parallel", "pool1", "pool2")) {
+          AktrPhotoLaneBenchmark b = new AktrPhotoLaneBenchmark();
+          b.lane = lane;
+          b.setUp();
+          steps.put(lane, b::batch);
+          close.add(b::tearDown);
+        }
+      }
+      default -> throw new IllegalArgumentException("pdf, svg, forked or photo, not " + what);
     }
     List<String> names = new ArrayList<>(steps.keySet());
-    int warmUp = Math.max(3, rounds / 5);
+    int warmUp = Math.max(2, rounds / 5);
     Map<String, double[]> millis = new LinkedHashMap<>();
     names.forEach(n -> millis.put(n, new double[rounds]));
     for (int r = -warmUp; r < rounds; r++) {
