@@ -1,6 +1,5 @@
 package dev.filebatch.acs;
 
-import dev.filebatch.acs.internal.DeskewingRecognizer;
 import dev.filebatch.pdf.PdfText;
 import dev.filebatch.pdf.PdfTextProcessor;
 import dev.filebatch.spi.FileProcessor;
@@ -31,16 +30,14 @@ import java.util.Objects;
 public final class KnowledgeTestAnalysis {
   private final AktrParser parser;
   private final AcsSummaryAnalyzer summarizer;
-  private final boolean deskewPhotos;
 
   private KnowledgeTestAnalysis(Builder b) {
     this.parser = AktrParser.create(b.catalogue, b.passingScore);
     this.summarizer = AcsSummaryAnalyzer.builder().catalogue(b.catalogue).passingScore(b.passingScore)
         .weakAreaThreshold(b.weakAreaThreshold).scoreBucketWidth(b.scoreBucketWidth).build();
-    this.deskewPhotos = b.deskewPhotos;
   }
 
-  /** Every default: bundled catalogue, passing score 70, weak-area threshold 0.30, buckets of 10, photo deskew on. */
+  /** Every default: bundled catalogue, passing score 70, weak-area threshold 0.30, buckets of 10. */
   public static KnowledgeTestAnalysis create() {
     return builder().build();
   }
@@ -94,12 +91,11 @@ public final class KnowledgeTestAnalysis {
   }
 
   /**
-   * The recognizer the default photo processor uses: Tesseract with the bundled English data, preceded by a
-   * deskew of the page unless {@link Builder#deskewPhotos(boolean)} turned it off. Close it when done.
+   * The recognizer the default photo processor uses: Tesseract with the bundled English data. The page is
+   * straightened and prepared by the {@link VisionProcessor}'s preprocessing. Close it when done.
    */
   public TextRecognizer photoRecognizer() {
-    TextRecognizer tesseract = TesseractRecognizer.create();
-    return deskewPhotos ? new DeskewingRecognizer(tesseract) : tesseract;
+    return TesseractRecognizer.create();
   }
 
   /** Builds a {@link KnowledgeTestAnalysis}; each setter validates its value. */
@@ -108,7 +104,6 @@ public final class KnowledgeTestAnalysis {
     private int passingScore = AktrParser.DEFAULT_PASSING_SCORE;
     private double weakAreaThreshold = AcsSummaryAnalyzer.DEFAULT_WEAK_AREA_THRESHOLD;
     private int scoreBucketWidth = AcsSummaryAnalyzer.DEFAULT_BUCKET_WIDTH;
-    private boolean deskewPhotos = true;
 
     private Builder() {}
 
@@ -143,12 +138,6 @@ public final class KnowledgeTestAnalysis {
         throw new IllegalArgumentException("score bucket width must be between 1 and 50 points, was " + width);
       }
       this.scoreBucketWidth = width;
-      return this;
-    }
-
-    /** Whether the default photo recognizer straightens pages before OCR; on by default. */
-    public Builder deskewPhotos(boolean deskew) {
-      this.deskewPhotos = deskew;
       return this;
     }
 

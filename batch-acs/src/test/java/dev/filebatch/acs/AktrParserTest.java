@@ -83,6 +83,19 @@ class AktrParserTest {
   }
 
   @Test
+  void takesTheNearestRealTaskOnlyWhenItIsTheOnlyOneThatNear() throws Exception {
+    // IR.VUI.A: U is two I's (VIII.A is real); TR is IR; K9C has an upper-case sub-element; IR.IIII.A: one I too
+    // many, and both III.A and (dropping another) nothing else: III.A is the one real task one edit away.
+    // IR.IV.I.K1 is not a task and its nearest readings (IV.A? no: I's look-alikes L, J, T are not tasks) stay out.
+    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
+        "IR.VUI.A.S1 TR.II.A.K4 IR.VI.A.K9C IR.IIII.A.K2 IR.IV.I.K1 IR.VI.B.KS5");
+    KnowledgeTestReport r = parser.parse(text);
+    assertThat(r.codeStrings()).containsExactly("IR.VIII.A.S1", "IR.II.A.K4", "IR.VI.A.K9c", "IR.III.A.K2",
+        "IR.VI.B.K5");
+    assertThat(r.unrecognizedCodes()).containsExactly("IR.IV.I.K1");
+  }
+
+  @Test
   void repairsTaskLetterOnlyWhenOneLookAlikeIsARealTask() throws Exception {
     // IR area I has tasks A-C: "0" reads as O, whose only valid look-alike there is... none (D is not a task)
     String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "IR.I.0.K1 PA.VI.0.K2");

@@ -28,14 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Generated phone-photo-like reports through real Tesseract (batch-vision, bundled tessdata). Prints the measured
  * ACS code recall and precision.
  *
- * <p>The issue's bar is 98% recall and 99% precision. This build does not reach it (see the printed figures), so
- * the assertions below hold the level reached as a regression floor instead of pretending otherwise.
+ * <p>The issue's bar is 98% recall and 99% precision. The seeds here (9000-9019, both layouts) were not used to tune
+ * the preprocessing or the repairs (those were tuned on seeds 1000-1019, 5000-5039 and 7000-7039), so the figure is
+ * a test, not a fit. The assertions hold the honest floor reached, below the bar, rather than the bar itself.
  */
 class GeneratedPhotoAccuracyTest {
   private static final int PHOTOS = 20;
-  // Regression floors just under the level measured on these seeds (0.973 / 0.982), which were also used to tune
-  // the OCR repairs; on unseen seeds 5000-5039 the same build measured 0.931 / 0.975. The target is 0.98 / 0.99.
-  private static final double RECALL_FLOOR = 0.95;
+  private static final long FIRST_SEED = 9000;
+  // The bar is 0.98 / 0.99; not reached yet. Measured on these seeds: recall 0.979, precision 0.979; on unseen
+  // seeds 8000-8039: 0.977 / 0.987 (monospace 0.984 / 1.000, serif two-column 0.962 / 0.962). Floors just under.
+  private static final double RECALL_FLOOR = 0.96;
   private static final double PRECISION_FLOOR = 0.97;
 
   @TempDir static Path dir;
@@ -62,7 +64,7 @@ class GeneratedPhotoAccuracyTest {
     int falsePositives = 0;
     int exactReports = 0;
     for (int i = 0; i < PHOTOS; i++) {
-      long seed = 1000 + i;
+      long seed = FIRST_SEED + i;
       GroundTruth t = AktrGenerator.randomTruth(seed);
       KnowledgeTestReport r = processor.process(
           TestFiles.file(dir, "photo" + i + ".jpg", AktrGenerator.generatePhoto(t, seed), MediaType.JPEG),

@@ -1,9 +1,10 @@
 package dev.filebatch.acs.internal;
 
 import dev.filebatch.acs.AcsCatalogue;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -21,12 +22,12 @@ import java.util.regex.Pattern;
 public final class CodeReader {
   private static final String SEP = "[ \\t]?[.,:;\\u00B7][ \\t]?";
   private static final Pattern ACS = Pattern.compile(
-      "(?<![A-Za-z0-9])([A-Z0-9|!l]{2})" + SEP + "([IVXlvx1|!iLjJT\\]\\[]{1,5})"
+      "(?<![A-Za-z0-9])([A-Z0-9|!l]{2})" + SEP + "([IVXlvx1|!iLjJTUH\\]\\[]{1,5})"
           // OCR sometimes drops the dot between area and task ("VIIIB"): allow it when the task cannot be a numeral
           + "(?:" + SEP + "|(?=[A-HK-SUWYZ]))"
           // a lone I is sometimes read as two strokes ("1I"): a task is one letter, so two strokes can only be I
           + "(1I|I1|Il|lI|[A-Za-z0-9|!])" + SEP
-          + "([KRSkrs5$])[ \\t]?([0-9IlLOoi|!SZG]{1,2})([a-z\\u00A2])?(?![A-Za-z0-9])");
+          + "([KRSkrs5$])[ \\t]?([0-9IlLOoi|!SZG]{1,2})([a-zC\\u00A2])?(?![A-Za-z0-9])");
   private static final Pattern PLT = Pattern.compile(
       "(?<![A-Za-z0-9])P[ \\t]?[L1l|I][ \\t]?T[ \\t]?([0-9OoIl|SB]{3})(?![0-9])");
   // A code broken after (or before) a separator at a line end: join the pieces.
@@ -108,7 +109,7 @@ public final class CodeReader {
     // Tesseract splits a serifed I after a dot into "1I": a leading 1 before I is that artefact, not a stroke
     String area = OcrRepair.roman(rawArea.length() > 1 && rawArea.charAt(0) == '1'
         && "IlL|".indexOf(rawArea.charAt(1)) >= 0 ? rawArea.substring(1) : rawArea);
-    if (prefix == null || area == null) {
+    if (prefix == null) {
       return Optional.empty();
     }
     char taskChar = OcrRepair.toLetter(rawTask.charAt(0));
@@ -116,28 +117,25 @@ public final class CodeReader {
       taskChar = 'I';
     }
     String task = String.valueOf(taskChar);
-    if (catalogue.task(prefix, area, task).isEmpty()) {
-      // a dot read as L or a stray stroke at either end of the numeral ("VIL.E" for VI.E): drop it if that alone
-      // makes a real task
-      String trimmed = uniqueTrimmedArea(prefix, rawArea, task);
-      if (trimmed != null) {
-        area = trimmed;
-      } else {
-        task = uniqueLookAlike(prefix, area, task);
-        if (task == null) {
-          return Optional.empty();
-        }
+    if (area == null || catalogue.task(prefix, area, task).isEmpty()) {
+      // The plain reading is not a real task: take the nearest reading that is, if exactly one is nearest.
+      String[] nearest = nearestTask(prefix, rawArea, task);
+      if (nearest == null) {
+        return Optional.empty();
       }
+      area = nearest[0];
+      task = nearest[1];
     }
     char kind = Character.toUpperCase(rawKind.charAt(0));
     if (kind == '5' || kind == '$') {
       kind = 'S';
     }
-    String number = OcrRepair.digits(rawNumber);
+    // one 5 read twice, once as a letter ("KS5", "R5S"): no ACS element number reaches 55
+    String number = rawNumber.matches("[5S$]{2}") && !rawNumber.equals("55") ? "5" : OcrRepair.digits(rawNumber);
     if (number == null || number.startsWith("0")) {
       return Optional.empty();
     }
-    String element = kind + number + (sub == null ? "" : sub.equals("\u00A2") ? "c" : sub);
+    String element = kind + number + (sub == null ? "" : sub.equals("\u00A2") || sub.equals("C") ? "c" : sub);
     return Optional.of(prefix + "." + area + "." + task + "." + element);
   }
 
@@ -162,7 +160,7 @@ public final class CodeReader {
     return only;
   }
 
-  private static final String[] PREFIX_LOOK_ALIKES = {"UVY", "PFR", "CGO", "AR", "IL"};
+  private static final String[] PREFIX_LOOK_ALIKES = {"UVY", "PFR", "CGO", "AR", "ILT"};
 
   private static boolean lookAlike(String read, String known) {
     if (read.length() != known.length()) {
@@ -179,34 +177,87 @@ public final class CodeReader {
     return true;
   }
 
-  private String uniqueTrimmedArea(String prefix, String rawArea, String task) {
-    java.util.Set<String> valid = new java.util.LinkedHashSet<>();
-    if (rawArea.length() > 1 && "Ll1T|".indexOf(rawArea.charAt(rawArea.length() - 1)) >= 0) {
-      addIfTask(valid, prefix, OcrRepair.roman(rawArea.substring(0, rawArea.length() - 1)), task);
-    }
-    if (rawArea.length() > 1 && "1TlL|".indexOf(rawArea.charAt(0)) >= 0) {
-      addIfTask(valid, prefix, OcrRepair.roman(rawArea.substring(1)), task);
-    }
-    return valid.size() == 1 ? valid.iterator().next() : null;
-  }
+  /** The most a repaired area and task may cost, in half-edits: two edits. */
+  private static final int MAX_EDITS = 4;
+  /** A numeral edit (stray mark, I added or dropped, U or H split) costs 2; a task look-alike 3, so the numeral's
+   * repair wins over swapping a letter that OCR read cleanly. */
+  private static final int NUMERAL_EDIT = 2;
+  private static final int LETTER_EDIT = 3;
 
-  private void addIfTask(java.util.Set<String> valid, String prefix, String area, String task) {
-    if (area != null && catalogue.task(prefix, area, task).isPresent()) {
-      valid.add(area);
-    }
-  }
-
-  private String uniqueLookAlike(String prefix, String area, String task) {
-    List<String> valid = new ArrayList<>();
-    for (String[] pair : LOOK_ALIKES) {
-      if (pair[0].equals(task)) {
-        for (char alt : pair[1].toCharArray()) {
-          if (catalogue.task(prefix, area, String.valueOf(alt)).isPresent()) {
-            valid.add(String.valueOf(alt));
-          }
+  /**
+   * The catalogue task nearest to what OCR read, as {area, letter}, or null when none is within {@link #MAX_EDITS}
+   * or two are equally near. Edits: a stray mark dropped from the numeral (a dot read as L, a
+   * speck read as 1 or T), an I added to or dropped from the numeral (serif faces merge and split I's), a glyph
+   * read for two I's (U, H) split back, and, dearer, the task letter swapped for a look-alike. Only readings that are real
+   * tasks of the prefix count, so 'II' becomes 'III' only when II is not a task there and III is the one task
+   * within reach.
+   */
+  private String[] nearestTask(String prefix, String rawArea, String task) {
+    Map<String, Integer> areas = new HashMap<>();
+    areaReadings(rawArea, 0, "", 0, areas);
+    for (Map.Entry<String, Integer> e : List.copyOf(areas.entrySet())) {
+      String numeral = e.getKey();
+      for (int i = 0; i <= numeral.length(); i++) {
+        areas.merge(numeral.substring(0, i) + "I" + numeral.substring(i), e.getValue() + NUMERAL_EDIT, Math::min);
+        if (i < numeral.length() && numeral.charAt(i) == 'I') {
+          areas.merge(numeral.substring(0, i) + numeral.substring(i + 1), e.getValue() + NUMERAL_EDIT, Math::min);
         }
       }
     }
-    return valid.size() == 1 ? valid.get(0) : null;
+    Map<String, Integer> letters = new HashMap<>();
+    letters.put(task, 0);
+    for (String[] pair : LOOK_ALIKES) {
+      if (pair[0].equals(task)) {
+        for (char alt : pair[1].toCharArray()) {
+          letters.put(String.valueOf(alt), LETTER_EDIT);
+        }
+      }
+    }
+    String[] best = null;
+    int bestCost = MAX_EDITS + 1;
+    boolean tie = false;
+    for (Map.Entry<String, Integer> a : areas.entrySet()) {
+      if (a.getKey().isEmpty()) {
+        continue;
+      }
+      for (Map.Entry<String, Integer> l : letters.entrySet()) {
+        int cost = a.getValue() + l.getValue();
+        if (cost > MAX_EDITS || cost > bestCost || catalogue.task(prefix, a.getKey(), l.getKey()).isEmpty()) {
+          continue;
+        }
+        if (cost < bestCost) {
+          best = new String[] {a.getKey(), l.getKey()};
+          bestCost = cost;
+          tie = false;
+        } else if (!best[0].equals(a.getKey()) || !best[1].equals(l.getKey())) {
+          tie = true;
+        }
+      }
+    }
+    return tie ? null : best;
+  }
+
+  // Every numeral the raw characters can be read as, with its number of edits (at most MAX_EDITS).
+  private static void areaReadings(String raw, int at, String read, int cost, Map<String, Integer> out) {
+    if (cost > MAX_EDITS || read.length() > 6) {
+      return;
+    }
+    if (at == raw.length()) {
+      out.merge(read, cost, Math::min);
+      return;
+    }
+    char c = raw.charAt(at);
+    String plain = OcrRepair.roman(String.valueOf(c));
+    if (plain != null) {
+      areaReadings(raw, at + 1, read + plain, cost, out);
+    }
+    if (c == 'U' || c == 'H') {
+      areaReadings(raw, at + 1, read + "II", cost + NUMERAL_EDIT, out);
+      if (c == 'U') {
+        areaReadings(raw, at + 1, read + "V", cost + NUMERAL_EDIT, out);
+      }
+    } else if (c != 'V' && c != 'X' && c != 'v' && c != 'x') {
+      areaReadings(raw, at + 1, read, cost + NUMERAL_EDIT, out); // a stray mark: a dot or speck, never a V or X
+    }
   }
 }
