@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <ul>
  *   <li>{@code inProcess}: {@link Isolation#inProcess()}, the default;
- *   <li>{@code forked}: {@link Isolation#forked()} as it comes: each worker is recycled after 100 files, so a
+ *   <li>{@code forked}: {@link Isolation#forked()} as it came when measured: each worker recycled after 100 files, so a
  *       worker start (a new JVM) every 100 files per worker is part of the figure;
  *   <li>{@code forkedWarm}: {@code Isolation.forked().withFilesPerWorker(1_000_000)}: the same workers all along,
  *       the steady state the target speaks of.

@@ -104,7 +104,7 @@ final class EngineOptions {
       description = "Heap (-Xmx) of each worker JVM with forked isolation (default: ${DEFAULT-VALUE}).")
   String workerHeap;
 
-  @Option(names = "--files-per-worker", paramLabel = "N", defaultValue = "100",
+  @Option(names = "--files-per-worker", paramLabel = "N", defaultValue = "1000",
       description = "Recycle a worker JVM after this many files (default: ${DEFAULT-VALUE}).")
   int filesPerWorker;
 

@@ -46,7 +46,7 @@ final class FileRun implements Runnable, ProcessingContext {
   private final Lane lane;
   private final Workspace workspace;
   private final OutputFolder outputs;
-  private final long queuedNanos = System.nanoTime();
+  private volatile long startNanos;
   private volatile Instant deadline;
   private volatile int attempt;
   private volatile FileError partial;
@@ -75,6 +75,7 @@ final class FileRun implements Runnable, ProcessingContext {
       return;
     }
     long start = System.nanoTime();
+    startNanos = start;
     Instant fileDeadline = Instant.now().plus(engine.config().fileTimeout());
     deadline = fileDeadline.isBefore(batch.deadline) ? fileDeadline : batch.deadline;
     MDC.put("filebatch.batch_id", batch.id.toString());
@@ -197,9 +198,10 @@ final class FileRun implements Runnable, ProcessingContext {
   }
 
   private void end(FileError err) {
-    long startNanos = queuedNanos;
+    // a file ended while still queued took no processing time; a running one is timed from its start
+    long began = startNanos;
     FileResult fr = new FileResult(file.index(), file.name(), FileStatus.FAILED, null, err, attempt,
-        Duration.ofNanos(System.nanoTime() - startNanos), lane.id(), lane.id(), file.detectedType(), file.size(),
+        began == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - began), lane.id(), lane.id(), file.detectedType(), file.size(),
         file.sha256(), false);
     if (batch.finish(fr)) {
       synchronized (this) {

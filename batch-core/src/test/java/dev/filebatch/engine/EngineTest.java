@@ -229,6 +229,17 @@ class EngineTest {
   }
 
   @Test
+  void aTimedOutFileIsTimedFromItsStartNotFromWhenItWasQueued() {
+    BatchProcessor batches = build(builder().processor(new TestProcessors.Scripted("seq", Concurrency.sequential()))
+        .fileTimeout(Duration.ofMillis(1500)).retry(RetrySettings.none()));
+    BatchResult r = batches.process(texts("sleep 1200", "hang"));
+    FileResult hung = r.files().get(1);
+    assertThat(hung.error().code()).isEqualTo(ErrorCode.TIMEOUT);
+    // it waited ~1.2 s in the queue behind the first file; that wait is not its processing time
+    assertThat(hung.duration()).isLessThan(r.files().get(0).duration().plus(Duration.ofMillis(1500)));
+  }
+
+  @Test
   void batchTimeoutEndsEveryUnfinishedFileAndStillReturnsAFullResult() throws Exception {
     BatchProcessor batches = build(builder()
         .processor(new TestProcessors.Scripted("seq", Concurrency.sequential()))
