@@ -29,7 +29,8 @@ import java.util.Set;
  * any of its SVG 1.0/1.1/Tiny/Basic or SYSTEM-only forms) is accepted: its DTD is never loaded and the DOCTYPE is
  * removed before rendering. A DOCTYPE with an internal subset ({@code [...]}, even one without entity declarations),
  * entity references other than character references and the five predefined ones, scripts, event-handler
- * attributes, references to anything but {@code #fragments} and raster {@code data:} URIs, {@code @import},
+ * attributes, {@code javascript:} links, references to anything but {@code #fragments} and raster {@code data:} URIs
+ * (hyperlinks on {@code <a>} excepted: they are kept, never followed), {@code @import},
  * reference cycles, too many elements (also counted through {@code use}) and deep nesting are refused with
  * {@code UNSAFE_CONTENT}; outputs or embedded images over the pixel cap with {@code IMAGE_TOO_LARGE}. The renderers
  * then run behind user agents that load nothing but {@code data:} URIs and run no script, as a second wall.

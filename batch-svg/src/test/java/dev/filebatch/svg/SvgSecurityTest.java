@@ -135,8 +135,6 @@ class SvgSecurityTest {
         + "<font-face-uri xlink:href=\"" + l.url("n.svg") + "#f\"/></font-face-src></font-face>")));
     p.add(new Payload("color-profile", UNSAFE, l -> Drawings.svg("<color-profile name=\"p\" xlink:href=\""
         + l.url("o.icc") + "\"/>")));
-    p.add(new Payload("link element", UNSAFE, l -> Drawings.svg("<a xlink:href=\"" + l.url("p") + "\">"
-        + "<rect width=\"9\" height=\"9\"/></a>")));
     p.add(new Payload("xml:base", UNSAFE, l -> "<svg " + Drawings.NS + " " + Drawings.XLINK + " xml:base=\""
         + l.url("") + "\"><image width=\"9\" height=\"9\" xlink:href=\"#x\"/></svg>"));
     p.add(new Payload("nested svg in data uri", UNSAFE, l -> Drawings.svg("<image width=\"9\" height=\"9\""
@@ -144,6 +142,10 @@ class SvgSecurityTest {
             + Drawings.XLINK + "><image xlink:href=\"" + l.url("q.png") + "\"/></svg>").getBytes()) + "\"/>")));
     p.add(new Payload("javascript uri", UNSAFE, l -> Drawings.svg("<a href=\"javascript:fetch('" + l.url("r")
         + "')\"><rect width=\"9\" height=\"9\"/></a>")));
+    p.add(new Payload("javascript uri split by a tab", UNSAFE, l -> Drawings.svg("<a xlink:href=\" java&#9;script:fetch('"
+        + l.url("r2") + "')\"><rect width=\"9\" height=\"9\"/></a>")));
+    p.add(new Payload("html data uri on a link", UNSAFE, l -> Drawings.svg("<a href=\"data:text/html,&lt;script&gt;"
+        + "fetch('" + l.url("r3") + "')&lt;/script&gt;\"><rect width=\"9\" height=\"9\"/></a>")));
     // scripts
     p.add(new Payload("script element", UNSAFE, l -> Drawings.svg("<script type=\"application/ecmascript\">"
         + "new java.net.URL('" + l.url("s") + "').openStream(); fetch('" + l.url("s2") + "');</script>"
@@ -219,6 +221,36 @@ class SvgSecurityTest {
       }
     }
     return cases;
+  }
+
+  static List<Arguments> hyperlinkCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String attribute : List.of("xlink:href", "href")) {
+      for (SvgRenderer renderer : SvgRenderer.values()) {
+        cases.add(Arguments.of(attribute, renderer, SvgFormat.PNG));
+      }
+      cases.add(Arguments.of(attribute, SvgRenderer.BATIK, SvgFormat.PDF));
+      cases.add(Arguments.of(attribute, SvgRenderer.AUTO, SvgFormat.PPTX));
+      cases.add(Arguments.of(attribute, SvgRenderer.BATIK, SvgFormat.PPTX));
+    }
+    return cases;
+  }
+
+  @ParameterizedTest(name = "{0} with {1} to {2}")
+  @MethodSource("hyperlinkCases")
+  void drawsHyperlinksWithoutEverFollowingThem(String attribute, SvgRenderer renderer, SvgFormat format)
+      throws Exception {
+    int before = listener.requests();
+    SvgProcessor processor = SvgProcessor.builder().renderer(renderer).format(format).build();
+    String svg = Drawings.svg("<a " + attribute + "=\"" + listener.url("page") + "\"><rect width=\"90\" height=\"90\""
+        + " fill=\"#00c\"/></a><a " + attribute + "=\"https://" + listener.hostPort() + "/other\" target=\"_blank\">"
+        + "<text x=\"5\" y=\"95\" font-size=\"9\">link</text></a>"
+        + "<a " + attribute + "=\"mailto:someone@example.invalid\"><circle cx=\"50\" cy=\"50\" r=\"9\"/></a>");
+
+    SvgConversion result = processor.process(files.file("links.svg", svg), files.context());
+
+    assertThat(result.bytes()).isPositive();
+    assertThat(listener.requests()).as("requests to the loopback listener").isEqualTo(before);
   }
 
   @org.junit.jupiter.api.Test

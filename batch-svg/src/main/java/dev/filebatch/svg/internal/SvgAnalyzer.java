@@ -316,7 +316,10 @@ public final class SvgAnalyzer {
                 + ">; scripts are never run and such files are refused.",
             "Remove the event-handler attributes (onclick, onload, ...) and export again.");
       }
-      if (local.equals("href") || local.equals("src")) {
+      if (local.equals("href") && name.equals("a") && SVG_NS.equals(element.getNamespaceURI())) {
+        // a hyperlink is only followed when someone clicks it, never while drawing: any target but script will do
+        checkHyperlink(value, attribute.getName());
+      } else if (local.equals("href") || local.equals("src")) {
         Element target = reference(value.trim(), attribute.getName(), name, ids);
         if (target != null) {
           references.computeIfAbsent(element, k -> new ArrayList<>()).add(target);
@@ -417,9 +420,34 @@ public final class SvgAnalyzer {
         "Embed the resource as a data: URI (most editors have an 'embed images' option) and export again.");
   }
 
+  private static final Pattern SCRIPT_SCHEME = Pattern.compile("(?:java|vb|live)script:", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Checks the target of an {@code <a>}: refuses script URIs (browsers ignore whitespace and control characters
+   * inside the scheme, so they are ignored here too) and data: URIs of documents that could carry a script.
+   */
+  private void checkHyperlink(String raw, String attribute) throws FileProcessingException {
+    String uri = raw.replaceAll("[\\s\\p{Cntrl}]", "");
+    if (SCRIPT_SCHEME.matcher(uri).lookingAt()) {
+      throw unsafe(
+          "The SVG has a script link in " + attribute + " on <a> (" + abbreviate(raw.trim())
+              + "); scripts are never run and such files are refused.",
+          "Replace the javascript: link with an ordinary web address, or remove it, and export again.");
+    }
+    if (uri.regionMatches(true, 0, "data:", 0, 5)) {
+      checkData(uri, attribute, "a");
+    }
+  }
+
   private void checkData(String uri, String attribute, String elementName) throws FileProcessingException {
     Matcher media = DATA_MEDIA.matcher(uri);
     String type = media.lookingAt() ? media.group(1).trim().toLowerCase(Locale.ROOT) : "";
+    if (type.contains("script")) {
+      throw unsafe(
+          "The SVG embeds a script (" + type + ") in a data: URI in " + attribute + " on <" + elementName
+              + ">; scripts are never run and such files are refused.",
+          "Remove the embedded script and export again.");
+    }
     if (type.contains("svg") || type.contains("xml") || type.contains("html")) {
       throw unsafe(
           "The SVG embeds another document (" + type + ") in a data: URI in " + attribute + " on <" + elementName
