@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import org.apache.batik.transcoder.TranscoderException;
 
 /**
  * One file's conversion: screen, size, render, write. Every failure leaves as a typed
@@ -103,6 +104,8 @@ public final class SvgConverter {
         RenderThread.call(() -> {
           try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
             BatikRendering.pdf(svg, size[0], size[1], out);
+          } catch (RuntimeException | TranscoderException e) {
+            throw RenderFailure.of(SvgRenderer.BATIK, e);
           }
           return null;
         }, context);
@@ -143,24 +146,38 @@ public final class SvgConverter {
       choice = chooseFor(svg);
       if (choice == SvgRenderer.JSVG) {
         try {
-          return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth(),
-              options.maxElements()),
-              SvgRenderer.JSVG);
+          return jsvg(svg, width, height);
         } catch (Exception | StackOverflowError e) {
-          if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+          if (e instanceof InterruptedException || e instanceof CancellationException
+              || Thread.currentThread().isInterrupted()) {
             throw new CancellationException("file processing was cancelled");
           }
           // JSVG could not draw it: Batik, the reference, gets its turn
         }
       }
-      return new Rendered(BatikRendering.raster(svg, width, height, options.background()), SvgRenderer.BATIK);
+      return batik(svg, width, height);
     }
     if (choice == SvgRenderer.JSVG) {
-      return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth(),
-              options.maxElements()),
-          SvgRenderer.JSVG);
+      return jsvg(svg, width, height);
     }
-    return new Rendered(BatikRendering.raster(svg, width, height, options.background()), SvgRenderer.BATIK);
+    return batik(svg, width, height);
+  }
+
+  private Rendered jsvg(SvgAnalysis svg, int width, int height) throws Exception {
+    try {
+      return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth(),
+          options.maxElements()), SvgRenderer.JSVG);
+    } catch (RuntimeException | IOException e) {
+      throw RenderFailure.of(SvgRenderer.JSVG, e);
+    }
+  }
+
+  private Rendered batik(SvgAnalysis svg, int width, int height) throws Exception {
+    try {
+      return new Rendered(BatikRendering.raster(svg, width, height, options.background()), SvgRenderer.BATIK);
+    } catch (RuntimeException | TranscoderException e) {
+      throw RenderFailure.of(SvgRenderer.BATIK, e);
+    }
   }
 
   /**
@@ -227,7 +244,7 @@ public final class SvgConverter {
     return new int[] {(int) Math.max(1, Math.floor(w)), (int) Math.max(1, Math.floor(h))};
   }
 
-  private static Exception classify(Throwable e, ProcessingContext context) {
+  private Exception classify(Throwable e, ProcessingContext context) {
     if (e instanceof FileProcessingException f) {
       return f;
     }
@@ -254,6 +271,17 @@ public final class SvgConverter {
         return new CancellationException("file processing was cancelled");
       }
     }
+    if (e instanceof RenderFailure failure) {
+      String name = failure.renderer() == SvgRenderer.BATIK ? "Batik" : "JSVG";
+      String other = failure.renderer() == SvgRenderer.BATIK ? "jsvg" : "batik";
+      return new FileProcessingException(
+          ErrorCode.CORRUPT_FILE,
+          "The " + name + " renderer failed on the drawing's content: " + message(failure.getCause()) + ".",
+          "Open the file in an SVG editor, fix or remove the element the renderer names and export again"
+              + (failure.otherTried() || options.format() == SvgFormat.PDF ? "." : "; or try the " + other
+              + " renderer."),
+          failure.getCause());
+    }
     if (e instanceof IOException io && !(e.getClass().getName().startsWith("java.nio"))) {
       return new FileProcessingException(
           ErrorCode.CORRUPT_FILE,
@@ -275,7 +303,10 @@ public final class SvgConverter {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    String m = t.getMessage() == null || t instanceof RuntimeException && !(t instanceof SecurityException)
+        && !t.getClass().getName().startsWith("org.apache.batik")
+        ? t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+        : t.getMessage();
     m = m.replace("null:-1", "").replaceAll("\\s+", " ").trim();
     return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
