@@ -16,7 +16,8 @@ public enum SvgRenderer {
    * Decided per file from the features the document uses (the default): JSVG when the document uses SVG 2 / CSS 3
    * that Batik draws wrongly (rgba()/hsl() colours, paint-order, non-scaling strokes); otherwise Batik when it uses
    * something JSVG draws wrongly (filters, markers, group opacity, vertical text, style sheets, text on a path,
-   * {@code switch}, foreign objects, animation); otherwise JSVG. Batik also takes over whenever JSVG fails.
+   * {@code switch}, foreign objects, animation); otherwise JSVG. Batik takes over whenever JSVG fails, and JSVG
+   * whenever Batik fails on the content (never when a security wall stopped it).
    */
   AUTO;
 

@@ -67,4 +67,28 @@ class SvgRendererFailureTest {
     assertThat(failure.error().remediation()).isNotBlank().doesNotContain("jsvg renderer");
     assertThat(files.outputs()).isEmptyDirectory();
   }
+
+  @Test
+  void autoHandsADrawingBatikThrowsOnToJsvg() throws Exception {
+    SvgProcessor processor = SvgProcessor.builder().renderer(SvgRenderer.AUTO).format(SvgFormat.PNG).build();
+
+    SvgConversion result = processor.process(files.file("shadow.svg", DROP_SHADOW), files.context());
+
+    assertThat(result.renderer()).isEqualTo(SvgRenderer.JSVG);
+    assertThat(result.bytes()).isPositive();
+  }
+
+  @Test
+  void autoReportsBothRenderersWhenNeitherCanDraw() throws Exception {
+    String both = DROP_SHADOW.replace("</svg>", "<rect x=\"20\" y=\"20\" width=\"60\" height=\"60\" fill=\"none\""
+        + " stroke=\"green\" stroke-width=\"5\" stroke-dasharray=\"20 40 -20\"/></svg>");
+
+    FileProcessingException failure = failure(SvgRenderer.AUTO, SvgFormat.PNG, both);
+
+    assertThat(failure).isNotNull();
+    assertThat(failure.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertThat(failure.getMessage()).contains("Batik renderer").contains("JSVG renderer failed too");
+    assertThat(failure.error().remediation()).doesNotContain("jsvg renderer");
+    assertThat(files.outputs()).isEmptyDirectory();
+  }
 }

@@ -27,6 +27,9 @@ public final class BatikRendering {
   /** One CSS pixel in millimetres: lengths inside the drawing keep CSS proportions at every output dpi. */
   static final float PIXEL_TO_MM = 25.4f / 96f;
 
+  /** How a refused resource's message starts, so the refusal is recognised once Batik has dropped its type. */
+  static final String REFUSED = "external resource refused";
+
   private BatikRendering() {}
 
   /**
@@ -77,7 +80,7 @@ public final class BatikRendering {
 
   static void checkEmbedded(ParsedURL resourceUrl) {
     if (resourceUrl == null || !"data".equalsIgnoreCase(resourceUrl.getProtocol())) {
-      throw new SecurityException("external resource refused: only data: URIs may be loaded");
+      throw new SecurityException(REFUSED + ": only data: URIs may be loaded");
     }
   }
 

@@ -2,7 +2,10 @@ package dev.filebatch.svg.internal;
 
 import dev.filebatch.svg.SvgRenderer;
 import java.util.concurrent.CancellationException;
+import org.apache.batik.bridge.BridgeException;
+import org.apache.batik.bridge.ErrorConstants;
 import org.apache.batik.bridge.InterruptedBridgeException;
+import org.apache.batik.transcoder.TranscoderException;
 import org.apache.batik.util.HaltingThread;
 
 /**
@@ -39,12 +42,29 @@ final class RenderFailure extends Exception {
 
   /** True when a security wall, not the content, stopped the renderer: never retried elsewhere. */
   static boolean isRefusal(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    return refusal(e) != null;
+  }
+
+  /**
+   * The refusal's message, or null when no security wall is involved. Batik drops the {@link SecurityException} from
+   * the chain and keeps only its message in a {@link BridgeException} coded {@code uri.unsecure}, and its
+   * {@link TranscoderException} chains through {@code getException()}, so both are followed.
+   */
+  static String refusal(Throwable e) {
+    Throwable t = e;
+    for (int i = 0; t != null && i < 20; i++) {
       if (t instanceof SecurityException) {
-        return true;
+        return t.getMessage();
       }
+      if (t instanceof BridgeException bridge && (ErrorConstants.ERR_URI_UNSECURE.equals(bridge.getCode())
+          || String.valueOf(bridge.getMessage()).contains(BatikRendering.REFUSED))) {
+        return bridge.getMessage();
+      }
+      Throwable next = t instanceof TranscoderException transcoder && transcoder.getException() != null
+          ? transcoder.getException() : t.getCause();
+      t = next == t ? null : next;
     }
-    return false;
+    return null;
   }
 
   /** This failure, noting that the other renderer was tried first and failed too. */

@@ -139,12 +139,15 @@ public final class SvgConverter {
   /** A rendered image and who drew it. */
   record Rendered(BufferedImage image, SvgRenderer renderer) {}
 
-  /** Draws the raster with the configured renderer; AUTO picks per file and falls back to Batik on any failure. */
+  /**
+   * Draws the raster with the configured renderer. AUTO picks per file; when JSVG fails Batik gets its turn, and when
+   * Batik fails on the content (never on a security refusal) JSVG gets its turn.
+   */
   Rendered render(SvgAnalysis svg, int width, int height) throws Exception {
     SvgRenderer choice = options.renderer();
     if (choice == SvgRenderer.AUTO) {
-      choice = chooseFor(svg);
-      if (choice == SvgRenderer.JSVG) {
+      if (chooseFor(svg) == SvgRenderer.JSVG) {
+        Throwable jsvgFailure;
         try {
           return jsvg(svg, width, height);
         } catch (Exception | StackOverflowError e) {
@@ -153,9 +156,24 @@ public final class SvgConverter {
             throw new CancellationException("file processing was cancelled");
           }
           // JSVG could not draw it: Batik, the reference, gets its turn
+          jsvgFailure = e;
+        }
+        try {
+          return batik(svg, width, height);
+        } catch (RenderFailure batikFailure) {
+          throw batikFailure.afterOther(jsvgFailure);
         }
       }
-      return batik(svg, width, height);
+      try {
+        return batik(svg, width, height);
+      } catch (RenderFailure batikFailure) {
+        // Batik threw on the content (an SVG 2 primitive it half knows, a bad reference): JSVG may still draw it
+        try {
+          return jsvg(svg, width, height);
+        } catch (RenderFailure jsvgFailure) {
+          throw batikFailure.afterOther(jsvgFailure);
+        }
+      }
     }
     if (choice == SvgRenderer.JSVG) {
       return jsvg(svg, width, height);
@@ -260,13 +278,14 @@ public final class SvgConverter {
     if (Thread.currentThread().isInterrupted() || context.isCancelled()) {
       return new CancellationException("file processing was cancelled");
     }
+    String refusal = RenderFailure.refusal(e);
+    if (refusal != null) {
+      return new FileProcessingException(
+          ErrorCode.UNSAFE_CONTENT,
+          "The renderer refused part of the drawing: " + refusal.replaceAll("\\s+", " ").trim() + ".",
+          "Embed every resource as a data: URI and remove scripts, then export again.", e);
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SecurityException) {
-        return new FileProcessingException(
-            ErrorCode.UNSAFE_CONTENT,
-            "The renderer refused part of the drawing: " + t.getMessage() + ".",
-            "Embed every resource as a data: URI and remove scripts, then export again.", e);
-      }
       if (t instanceof InterruptedException) {
         return new CancellationException("file processing was cancelled");
       }
@@ -276,7 +295,9 @@ public final class SvgConverter {
       String other = failure.renderer() == SvgRenderer.BATIK ? "jsvg" : "batik";
       return new FileProcessingException(
           ErrorCode.CORRUPT_FILE,
-          "The " + name + " renderer failed on the drawing's content: " + message(failure.getCause()) + ".",
+          "The " + name + " renderer failed on the drawing's content: " + message(failure.getCause())
+              + (failure.otherTried() ? " (the " + (name.equals("Batik") ? "JSVG" : "Batik") + " renderer failed too: "
+              + message(failure.getSuppressed()[0]) + ")" : "") + ".",
           "Open the file in an SVG editor, fix or remove the element the renderer names and export again"
               + (failure.otherTried() || options.format() == SvgFormat.PDF ? "." : "; or try the " + other
               + " renderer."),
