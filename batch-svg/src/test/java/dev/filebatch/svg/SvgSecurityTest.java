@@ -245,7 +245,10 @@ class SvgSecurityTest {
     String svg = Drawings.svg("<a " + attribute + "=\"" + listener.url("page") + "\"><rect width=\"90\" height=\"90\""
         + " fill=\"#00c\"/></a><a " + attribute + "=\"https://" + listener.hostPort() + "/other\" target=\"_blank\">"
         + "<text x=\"5\" y=\"95\" font-size=\"9\">link</text></a>"
-        + "<a " + attribute + "=\"mailto:someone@example.invalid\"><circle cx=\"50\" cy=\"50\" r=\"9\"/></a>");
+        + "<a " + attribute + "=\"mailto:someone@example.invalid\"><circle cx=\"50\" cy=\"50\" r=\"9\"/></a>"
+        // an <a> outside the SVG namespace, as in resvg's structure/svg/mixed-namespaces: no renderer draws it
+        + "<text x=\"5\" y=\"50\"><a xmlns=\"http://example.org/notsvg\" xmlns:n=\"http://example.org/notxlink\""
+        + " n:href=\"" + listener.url("foreign") + "\">x</a></text>");
 
     SvgConversion result = processor.process(files.file("links.svg", svg), files.context());
 

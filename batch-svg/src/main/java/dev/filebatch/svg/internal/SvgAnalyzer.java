@@ -316,8 +316,9 @@ public final class SvgAnalyzer {
                 + ">; scripts are never run and such files are refused.",
             "Remove the event-handler attributes (onclick, onload, ...) and export again.");
       }
-      if (local.equals("href") && name.equals("a") && SVG_NS.equals(element.getNamespaceURI())) {
-        // a hyperlink is only followed when someone clicks it, never while drawing: any target but script will do
+      if (local.equals("href") && name.equals("a")) {
+        // a hyperlink (an SVG or XHTML <a>, or one in a namespace no renderer draws) is only followed when someone
+        // clicks it, never while drawing: any target but script will do
         checkHyperlink(value, attribute.getName());
       } else if (local.equals("href") || local.equals("src")) {
         Element target = reference(value.trim(), attribute.getName(), name, ids);
