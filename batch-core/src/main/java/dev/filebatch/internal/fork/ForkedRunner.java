@@ -63,6 +63,8 @@ public final class ForkedRunner implements AutoCloseable {
   private final Duration idleLimit;
   private final ScheduledFuture<?> idleSweep;
   private volatile boolean closed;
+  private final java.util.concurrent.locks.ReentrantReadWriteLock startLock =
+      new java.util.concurrent.locks.ReentrantReadWriteLock();
 
   /** One daemon thread for every runner's idle sweep. */
   private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -352,15 +354,19 @@ public final class ForkedRunner implements AutoCloseable {
   }
 
   private WorkerProcess startWorker() throws IOException {
-    WorkerProcess w = WorkerProcess.start(command(), environment);
-    archive.makeInBackground(jvmOptions, classPath, processorSpec.toString());
-    all.add(w);
-    w.whenGone(() -> all.remove(w)); // a retiring worker stays known until it has really exited
-    if (closed) { // close() may have missed it
-      discard(w);
+    // starts hold the read lock, close() the write lock: close() waits for a start under way, and no process is
+    // started once close() has begun, so nothing it did not see can outlive it
+    startLock.readLock().lock();
+    try {
       ensureOpen();
+      WorkerProcess w = WorkerProcess.start(command(), environment);
+      all.add(w);
+      w.whenGone(() -> all.remove(w)); // a retiring worker stays known until it has really exited
+      archive.makeInBackground(jvmOptions, classPath, processorSpec.toString());
+      return w;
+    } finally {
+      startLock.readLock().unlock();
     }
-    return w;
   }
 
   private void release(WorkerProcess worker, boolean keep) {
@@ -399,6 +405,8 @@ public final class ForkedRunner implements AutoCloseable {
         }
       }
       discard(w);
+    } catch (CancellationException e) {
+      // closed meanwhile: no replacement is wanted
     } catch (IOException | RuntimeException e) {
       LOG.warn("could not start a replacement worker for '{}': {}", processor.id(), e.toString());
     }
@@ -438,12 +446,17 @@ public final class ForkedRunner implements AutoCloseable {
     closed = true;
     idleSweep.cancel(false);
     List<WorkerProcess> victims;
-    synchronized (idle) {
-      idle.clear();
-      victims = List.copyOf(all);
+    startLock.writeLock().lock(); // waits for a worker start under way; later starts see closed
+    try {
+      synchronized (idle) {
+        idle.clear();
+        victims = List.copyOf(all);
+      }
+      victims.forEach(WorkerProcess::kill);
+      archive.stopMaking();
+    } finally {
+      startLock.writeLock().unlock();
     }
-    victims.forEach(WorkerProcess::kill);
-    archive.stopMaking();
     for (WorkerProcess w : victims) {
       if (!w.awaitGone(Duration.ofSeconds(5))) {
         LOG.warn("worker {} of '{}' did not exit after being killed", w.pid(), processor.id());
