@@ -33,8 +33,7 @@ public final class KnowledgeTestAnalysis {
 
   private KnowledgeTestAnalysis(Builder b) {
     this.parser = AktrParser.create(b.catalogue, b.passingScore);
-    this.summarizer = AcsSummaryAnalyzer.builder().catalogue(b.catalogue).passingScore(b.passingScore)
-        .weakAreaThreshold(b.weakAreaThreshold).scoreBucketWidth(b.scoreBucketWidth).build();
+    this.summarizer = b.summary.build();
   }
 
   /** Every default: bundled catalogue, passing score 70, weak-area threshold 0.30, buckets of 10. */
@@ -100,44 +99,36 @@ public final class KnowledgeTestAnalysis {
 
   /** Builds a {@link KnowledgeTestAnalysis}; each setter validates its value. */
   public static final class Builder {
+    // the summary settings are validated once, by the analyzer's own builder
+    private final AcsSummaryAnalyzer.Builder summary = AcsSummaryAnalyzer.builder();
     private AcsCatalogue catalogue = AcsCatalogue.standard();
     private int passingScore = AktrParser.DEFAULT_PASSING_SCORE;
-    private double weakAreaThreshold = AcsSummaryAnalyzer.DEFAULT_WEAK_AREA_THRESHOLD;
-    private int scoreBucketWidth = AcsSummaryAnalyzer.DEFAULT_BUCKET_WIDTH;
 
     private Builder() {}
 
     /** The ACS catalogue; the bundled one by default. */
     public Builder catalogue(AcsCatalogue catalogue) {
-      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      summary.catalogue(catalogue);
+      this.catalogue = catalogue;
       return this;
     }
 
     /** The passing score, 1 to 100; 70 by default. Used only where a report's grade is illegible. */
     public Builder passingScore(int passingScore) {
-      if (passingScore < 1 || passingScore > 100) {
-        throw new IllegalArgumentException("passing score must be between 1 and 100, was " + passingScore);
-      }
+      summary.passingScore(passingScore);
       this.passingScore = passingScore;
       return this;
     }
 
     /** The share of an exam's reports above which a code is a weak area, 0 to below 1; 0.30 by default. */
     public Builder weakAreaThreshold(double threshold) {
-      if (!(threshold >= 0 && threshold < 1)) {
-        throw new IllegalArgumentException("weak-area threshold must be a fraction from 0 to below 1 (0.30 = 30%), "
-            + "was " + threshold);
-      }
-      this.weakAreaThreshold = threshold;
+      summary.weakAreaThreshold(threshold);
       return this;
     }
 
     /** The width of the score distribution's buckets, 1 to 50 points; 10 by default. */
     public Builder scoreBucketWidth(int width) {
-      if (width < 1 || width > 50) {
-        throw new IllegalArgumentException("score bucket width must be between 1 and 50 points, was " + width);
-      }
-      this.scoreBucketWidth = width;
+      summary.scoreBucketWidth(width);
       return this;
     }
 
