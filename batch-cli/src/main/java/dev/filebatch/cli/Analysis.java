@@ -1,10 +1,7 @@
 package dev.filebatch.cli;
 
-import dev.filebatch.acs.AcsSummaryAnalyzer;
-import dev.filebatch.acs.AktrMapper;
-import dev.filebatch.acs.AktrParser;
+import dev.filebatch.acs.KnowledgeTestAnalysis;
 import dev.filebatch.acs.KnowledgeTestReport;
-import dev.filebatch.pdf.PdfText;
 import dev.filebatch.pdf.PdfTextProcessor;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.vision.OpenAiVisionRecognizer;
@@ -82,8 +79,7 @@ final class Analysis {
   }
 
   static FileProcessor<KnowledgeTestReport> pdf(Map<String, String> s) {
-    AktrParser parser = AktrParser.create(dev.filebatch.acs.AcsCatalogue.standard(),
-        Integer.parseInt(s.get(PASSING_SCORE)));
+    KnowledgeTestAnalysis analysis = analysis(s);
     PdfTextProcessor.Builder pdf = PdfTextProcessor.builder()
         .maxPages(Integer.parseInt(s.get(MAX_PAGES)))
         .scanDpi(Integer.parseInt(s.get(SCAN_DPI)))
@@ -103,12 +99,11 @@ final class Analysis {
         }
       });
     }
-    return new Forkable<>(pdf.build().andThen(AktrMapper.<PdfText>of(parser, PdfText::text)), s);
+    return new Forkable<>(analysis.pdfProcessor(pdf.build()), s);
   }
 
   static FileProcessor<KnowledgeTestReport> image(Map<String, String> s) {
-    AktrParser parser = AktrParser.create(dev.filebatch.acs.AcsCatalogue.standard(),
-        Integer.parseInt(s.get(PASSING_SCORE)));
+    KnowledgeTestAnalysis analysis = analysis(s);
     TextRecognizer recognizer = recognizer(s);
     VisionProcessor.Builder vision = VisionProcessor.builder()
         .maxPixels(Long.parseLong(s.get(MAX_PIXELS)))
@@ -119,7 +114,12 @@ final class Analysis {
     } else {
       vision.recognizer(new NoOcr());
     }
-    return new Forkable<>(vision.build().andThen(AktrMapper.<RecognizedText>of(parser, RecognizedText::text)), s);
+    return new Forkable<>(analysis.photoProcessor(vision.build()), s);
+  }
+
+  /** The knowledge-test parser and mappers for these settings (the summarizer is configured by the command). */
+  static KnowledgeTestAnalysis analysis(Map<String, String> s) {
+    return KnowledgeTestAnalysis.builder().passingScore(Integer.parseInt(s.get(PASSING_SCORE))).build();
   }
 
   /** The configured recognizer, or {@code null} with {@code --ocr none}. */

@@ -3,6 +3,7 @@ package dev.filebatch.cli;
 import dev.filebatch.BatchProcessor;
 import dev.filebatch.BatchResult;
 import dev.filebatch.acs.AcsSummaryAnalyzer;
+import dev.filebatch.acs.KnowledgeTestAnalysis;
 import dev.filebatch.acs.KnowledgeTestSummary;
 import dev.filebatch.acs.StudyPlanItem;
 import dev.filebatch.spi.FileProcessor;
@@ -130,8 +131,8 @@ final class AnalyzeCommand extends BatchCommand {
       Values.parseDuration(openaiTimeout);
       pdf = Analysis.pdf(Analysis.pdfSettings(settings()));
       image = Analysis.image(Analysis.imageSettings(settings()));
-      analyzer = AcsSummaryAnalyzer.builder().weakAreaThreshold(weakAreaThreshold).passingScore(passingScore)
-          .build();
+      analyzer = KnowledgeTestAnalysis.builder().weakAreaThreshold(weakAreaThreshold).passingScore(passingScore)
+          .build().summarizer();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
