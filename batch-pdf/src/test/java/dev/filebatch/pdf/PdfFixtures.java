@@ -5,8 +5,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,6 +51,35 @@ final class PdfFixtures {
       document.save(file.toFile());
     }
     return file;
+  }
+
+  /**
+   * A one-page PDF encrypted for certificate holders (the {@code Adobe.PubSec} security handler), written by hand:
+   * PDFBox can only write one with Bouncy Castle, which the project does not ship. The recipient list is a stub,
+   * since no reader gets past the missing private key anyway.
+   */
+  static Path certificateEncryptedPdf(Path file) throws IOException {
+    List<String> objects = List.of(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        "<< /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /Length 128 /StmF /DefaultCryptFilter"
+            + " /StrF /DefaultCryptFilter /CF << /DefaultCryptFilter << /CFM /AESV2 /Recipients [<3000>] >> >> >>");
+    StringBuilder pdf = new StringBuilder("%PDF-1.6\n");
+    List<Integer> offsets = new ArrayList<>();
+    for (int i = 0; i < objects.size(); i++) {
+      offsets.add(pdf.length());
+      pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+    }
+    int xref = pdf.length();
+    pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+    for (int offset : offsets) {
+      pdf.append(String.format("%010d 00000 n \n", offset));
+    }
+    pdf.append("trailer\n<< /Size ").append(objects.size() + 1)
+        .append(" /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef> <0123456789abcdef>] >>\n")
+        .append("startxref\n").append(xref).append("\n%%EOF\n");
+    return write(file, pdf.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   /** A PDF whose pages are pictures of the given words only, like a scan: no text layer. */

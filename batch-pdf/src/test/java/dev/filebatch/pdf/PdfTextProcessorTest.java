@@ -172,6 +172,17 @@ class PdfTextProcessorTest {
     }
 
     @Test
+    void rejectsPdfEncryptedForCertificateHoldersWithEncryptedFileCode() throws Exception {
+      Path pdf = PdfFixtures.certificateEncryptedPdf(dir.resolve("for-recipients.pdf"));
+
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(pdf), context()));
+
+      assertThat(e.code()).isEqualTo(ErrorCode.ENCRYPTED_FILE);
+      assertThat(e.error().message()).contains("for-recipients.pdf", "certificates", "cannot be opened");
+      assertThat(e.error().remediation()).isNotBlank();
+    }
+
+    @Test
     void readsPdfProtectedOnlyByAnOwnerPasswordEvenWhenItForbidsTextExtraction() throws Exception {
       AccessPermission restricted = new AccessPermission();
       restricted.setCanExtractContent(false);

@@ -66,6 +66,8 @@ public final class PdfReading {
       return Loader.loadPDF(file.path().toFile(), "", streamCache);
     } catch (InvalidPasswordException e) {
       throw encrypted(file, e);
+    } catch (NoClassDefFoundError e) {
+      throw certificateEncryptedOr(file, e);
     } catch (CancellationException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -232,7 +234,23 @@ public final class PdfReading {
         "Remove the password (for example print it to a new, unprotected PDF) and upload that copy.", cause);
   }
 
-  // Public-key (certificate) encryption and unknown security handlers fail with plain IOExceptions.
+  // PDFBox decrypts public-key (Adobe.PubSec, certificate) encryption with Bouncy Castle, an optional dependency
+  // Filebatch does not ship: without it the attempt ends in a NoClassDefFoundError naming a Bouncy Castle class.
+  // Such a document cannot be opened without the recipient's private key anyway, so it is an encrypted file.
+  private static NoClassDefFoundError certificateEncryptedOr(InputFile file, NoClassDefFoundError e)
+      throws FileProcessingException {
+    String missing = e.getMessage() == null ? "" : e.getMessage();
+    if (missing.startsWith("org/bouncycastle/") || missing.startsWith("org.bouncycastle.")) {
+      throw new FileProcessingException(ErrorCode.ENCRYPTED_FILE,
+          "'" + file.name() + "' is encrypted for the holders of particular certificates (public-key security) "
+              + "and cannot be opened.",
+          "Ask the sender for a copy without certificate protection, or print it to a new, unprotected PDF, and "
+              + "upload that.", e);
+    }
+    return e;
+  }
+
+  // With Bouncy Castle present, public-key encryption and unknown security handlers fail with plain IOExceptions.
   private static boolean isUnsupportedEncryption(Throwable e) {
     String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     return message.contains("decryption material") || message.contains("security handler");
