@@ -58,7 +58,11 @@ public final class ForkedRunner implements AutoCloseable {
   private final String mainArgument;
   private final ClassArchive archive;
   private final Map<String, String> environment;
+  /** Ready workers waiting for a file; also the monitor for {@link #booting} and for borrowers waiting on it. */
   private final Deque<WorkerProcess> idle = new ArrayDeque<>();
+  /** Replacements started by {@link #prestart} that have not yet said they are ready; guarded by {@link #idle}. */
+  private int booting;
+  private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
   private final Set<WorkerProcess> all = ConcurrentHashMap.newKeySet();
   private final Duration idleLimit;
   private final ScheduledFuture<?> idleSweep;
@@ -339,15 +343,28 @@ public final class ForkedRunner implements AutoCloseable {
             + "authors.");
   }
 
-  private WorkerProcess borrow() throws IOException {
+  /**
+   * A ready idle worker; else, when a replacement is booting, that one once it is ready (rather than a second new
+   * JVM beside it, though for no longer than the hang timeout); else a new worker, which boots while its first
+   * request waits in the pipe.
+   */
+  private WorkerProcess borrow() throws IOException, InterruptedException {
+    long giveUp = System.nanoTime() + isolation.hangTimeout().toNanos();
     synchronized (idle) {
-      ensureOpen();
-      WorkerProcess w;
-      while ((w = idle.pollFirst()) != null) {
-        if (w.usable()) {
-          return w;
+      while (true) {
+        ensureOpen();
+        WorkerProcess w = idle.pollFirst();
+        if (w != null) {
+          if (w.usable()) {
+            return w;
+          }
+          discard(w);
+        } else if (booting > 0 && giveUp - System.nanoTime() > 0) {
+          // notified when a worker comes back, a replacement is ready or gone, and on close
+          TimeUnit.NANOSECONDS.timedWait(idle, giveUp - System.nanoTime());
+        } else {
+          break;
         }
-        discard(w);
       }
     }
     return startWorker();
@@ -360,6 +377,7 @@ public final class ForkedRunner implements AutoCloseable {
     try {
       ensureOpen();
       WorkerProcess w = WorkerProcess.start(command(), environment);
+      started.incrementAndGet();
       all.add(w);
       w.whenGone(() -> all.remove(w)); // a retiring worker stays known until it has really exited
       archive.makeInBackground(jvmOptions, classPath, processorSpec.toString());
@@ -376,6 +394,7 @@ public final class ForkedRunner implements AutoCloseable {
         if (!closed && idle.size() < maxWorkers) {
           worker.markIdle();
           idle.addFirst(worker); // most recently used first: its caches are the warmest
+          idle.notifyAll();
           return;
         }
       }
@@ -394,22 +413,40 @@ public final class ForkedRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a replacement that joins the idle workers only once it has said it is ready, so no file is handed a JVM
+   * still booting while a ready worker might come free first; a borrower that finds no idle worker meanwhile waits
+   * for it instead of starting yet another JVM.
+   */
   private void prestart() {
+    WorkerProcess w;
+    synchronized (idle) {
+      booting++;
+    }
     try {
-      WorkerProcess w = startWorker();
+      w = startWorker();
+    } catch (IOException | RuntimeException e) { // CancellationException included
       synchronized (idle) {
-        if (!closed && idle.size() < maxWorkers) {
+        booting--;
+        idle.notifyAll();
+      }
+      if (!(e instanceof CancellationException)) { // closed meanwhile: no replacement is wanted
+        LOG.warn("could not start a replacement worker for '{}': {}", processor.id(), e.toString());
+      }
+      return;
+    }
+    w.whenReady(ready -> {
+      synchronized (idle) {
+        booting--;
+        idle.notifyAll();
+        if (ready && !closed && idle.size() < maxWorkers) {
           w.markIdle();
           idle.addLast(w);
           return;
         }
       }
       discard(w);
-    } catch (CancellationException e) {
-      // closed meanwhile: no replacement is wanted
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("could not start a replacement worker for '{}': {}", processor.id(), e.toString());
-    }
+    });
   }
 
   private void retireIdle() {
@@ -435,6 +472,18 @@ public final class ForkedRunner implements AutoCloseable {
     }
   }
 
+  /** How many worker JVMs this runner has started, for tests. */
+  int workersStarted() {
+    return started.get();
+  }
+
+  /** Whether every idle worker has said it is ready, for tests. */
+  boolean idleWorkersAreReady() {
+    synchronized (idle) {
+      return idle.stream().allMatch(WorkerProcess::wasReady);
+    }
+  }
+
   /** The pids of the workers now alive, idle or busy, for diagnostics and tests. */
   List<Long> workerPids() {
     return all.stream().filter(WorkerProcess::isAlive).map(WorkerProcess::pid).toList();
@@ -450,6 +499,7 @@ public final class ForkedRunner implements AutoCloseable {
     try {
       synchronized (idle) {
         idle.clear();
+        idle.notifyAll(); // borrowers waiting for a replacement see closed
         victims = List.copyOf(all);
       }
       victims.forEach(WorkerProcess::kill);
