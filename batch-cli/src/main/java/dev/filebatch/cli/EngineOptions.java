@@ -19,6 +19,9 @@ final class EngineOptions {
   /** How untrusted files are run. */
   enum IsolationMode { forked, none }
 
+  /** Whether a forked batch restarts the host in a small JVM ({@link HostJvm}). */
+  enum HostJvmMode { small, keep }
+
   @Option(names = "--max-files", paramLabel = "N", defaultValue = "30",
       description = "Most files per batch, archive entries included (default: ${DEFAULT-VALUE}).")
   int maxFiles;
@@ -99,6 +102,12 @@ final class EngineOptions {
       description = "Run files in forked worker JVMs (forked) or in this JVM (none): forked contains endless "
           + "loops, out-of-memory and crashes in hostile files (default: ${DEFAULT-VALUE}).")
   IsolationMode isolation;
+
+  @Option(names = "--host-jvm", paramLabel = "MODE", defaultValue = "small",
+      description = "With forked isolation, restart this command in a JVM sized for handing files to workers "
+          + "(small: -Xms16m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1), unless the java command line sets "
+          + "a heap, collector or compiler option; keep: run in this JVM as started (default: ${DEFAULT-VALUE}).")
+  HostJvmMode hostJvm;
 
   @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "512m",
       description = "Heap (-Xmx) of each worker JVM with forked isolation (default: ${DEFAULT-VALUE}).")
