@@ -124,7 +124,8 @@ final class EngineOptions {
 
   @Option(names = "--worker-jvm-option", paramLabel = "OPTION",
       description = "Extra JVM option for worker JVMs; repeat for several. Workers start with -XX:+UseSerialGC, "
-          + "-Xms16m and -XX:TieredStopAtLevel=1 unless an option here sets the same (default: none).")
+          + "-Xms16m, -XX:MinHeapFreeRatio=10, -XX:MaxHeapFreeRatio=30 and -XX:TieredStopAtLevel=1 unless an option "
+          + "here sets the same (default: none).")
   List<String> workerJvmOptions = new ArrayList<>();
 
   /** A builder with every limit and policy set from the flags. */

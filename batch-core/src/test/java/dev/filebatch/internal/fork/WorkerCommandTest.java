@@ -12,7 +12,8 @@ class WorkerCommandTest {
   void aWorkerStartsWithTheSerialCollectorASmallFirstHeapAndC1Only() {
     List<String> cmd = ForkedRunner.jvmOptionsFor(Isolation.forked());
 
-    assertThat(cmd).contains("-Xmx512m", "-XX:+UseSerialGC", "-Xms16384k", "-XX:TieredStopAtLevel=1");
+    assertThat(cmd).contains("-Xmx512m", "-XX:+UseSerialGC", "-Xms16384k", "-XX:MinHeapFreeRatio=10",
+        "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1");
   }
 
   @Test
@@ -31,5 +32,7 @@ class WorkerCommandTest {
         .doesNotContain("-XX:TieredStopAtLevel=1");
     assertThat(ForkedRunner.jvmOptionsFor(Isolation.forked().withJvmOptions(List.of("-XX:InitialHeapSize=32m"))))
         .doesNotContain("-Xms16384k");
+    assertThat(ForkedRunner.jvmOptionsFor(Isolation.forked().withJvmOptions(List.of("-XX:MaxHeapFreeRatio=70"))))
+        .doesNotContain("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
   }
 }
