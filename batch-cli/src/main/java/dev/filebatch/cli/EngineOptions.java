@@ -19,6 +19,9 @@ final class EngineOptions {
   /** How untrusted files are run. */
   enum IsolationMode { forked, none }
 
+  /** Whether a forked batch restarts the host in a small JVM ({@link HostJvm}). */
+  enum HostJvmMode { small, keep }
+
   @Option(names = "--max-files", paramLabel = "N", defaultValue = "30",
       description = "Most files per batch, archive entries included (default: ${DEFAULT-VALUE}).")
   int maxFiles;
@@ -100,6 +103,12 @@ final class EngineOptions {
           + "loops, out-of-memory and crashes in hostile files (default: ${DEFAULT-VALUE}).")
   IsolationMode isolation;
 
+  @Option(names = "--host-jvm", paramLabel = "MODE", defaultValue = "small",
+      description = "With forked isolation, restart this command in a JVM sized for handing files to workers "
+          + "(small: -Xms16m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1), unless the java command line sets "
+          + "a heap, collector or compiler option; keep: run in this JVM as started (default: ${DEFAULT-VALUE}).")
+  HostJvmMode hostJvm;
+
   @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "512m",
       description = "Heap (-Xmx) of each worker JVM with forked isolation (default: ${DEFAULT-VALUE}).")
   String workerHeap;
@@ -114,7 +123,9 @@ final class EngineOptions {
   Duration workerHangTimeout;
 
   @Option(names = "--worker-jvm-option", paramLabel = "OPTION",
-      description = "Extra JVM option for worker JVMs; repeat for several (default: none).")
+      description = "Extra JVM option for worker JVMs; repeat for several. Workers start with -XX:+UseSerialGC, "
+          + "-Xms16m, -XX:MinHeapFreeRatio=10, -XX:MaxHeapFreeRatio=30 and -XX:TieredStopAtLevel=1 unless an option "
+          + "here sets the same (default: none).")
   List<String> workerJvmOptions = new ArrayList<>();
 
   /** A builder with every limit and policy set from the flags. */

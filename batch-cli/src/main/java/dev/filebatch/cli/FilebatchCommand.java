@@ -36,6 +36,10 @@ public final class FilebatchCommand implements Runnable {
 
   /** Entry point of {@code java -jar filebatch.jar}. */
   public static void main(String[] args) {
+    java.util.OptionalInt restarted = HostJvm.runRestartedIfUseful(args);
+    if (restarted.isPresent()) {
+      System.exit(restarted.getAsInt());
+    }
     configureLogging(args);
     PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);

@@ -41,8 +41,9 @@ public final class HarnessReport {
     double rsvg = runs.stream().filter(r -> r.path("name").asString().startsWith("rsvg-convert"))
         .mapToDouble(r -> r.path("time").path("wall_seconds").asDouble()).findFirst().orElse(Double.NaN);
     System.out.println("| run | pass | fail | error (by code) | no ref. | wall s | vs rsvg loop | CPU (user+sys s)"
-        + " | host peak RSS | worker peak RSS (one / sum at once) | workers | load before/after | checks |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        + " | host peak RSS | worker peak RSS (one / sum at once) | tree peak RSS / PSS | workers | load before/after"
+        + " | checks |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (JsonNode r : runs) {
       JsonNode t = r.path("time");
       JsonNode m = r.path("memory");
@@ -56,10 +57,13 @@ public final class HarnessReport {
       String workers = sampled && m.path("workers_seen").asInt() > 0
           ? mb(m.path("worker_peak_rss_kb").asLong()) + " / " + mb(m.path("workers_peak_sum_rss_kb").asLong())
           : "-";
-      System.out.printf(Locale.ROOT, "| %s | %d | %d | %d (%s) | %d | %.1f | %.2fx | %.1f | %s | %s | %s | %s / %s | %s |%n",
+      String tree = sampled && m.has("tree_peak_rss_kb")
+          ? mb(m.path("tree_peak_rss_kb").asLong()) + " / " + mb(m.path("tree_peak_pss_kb").asLong()) : "-";
+      System.out.printf(Locale.ROOT,
+          "| %s | %d | %d | %d (%s) | %d | %.1f | %.2fx | %.1f | %s | %s | %s | %s | %s / %s | %s |%n",
           r.path("name").asString(), r.path("pass").asInt(), r.path("fail").asInt(), r.path("error").asInt(),
           codes, r.path("missing_reference").asInt(), wall, wall / rsvg,
-          t.path("user_seconds").asDouble() + t.path("system_seconds").asDouble(), host, workers,
+          t.path("user_seconds").asDouble() + t.path("system_seconds").asDouble(), host, workers, tree,
           sampled ? m.path("workers_seen").asInt() + " (" + m.path("peak_concurrent_workers").asInt() + " at once)"
               : "-",
           r.path("notes").path("load_before").asString("?"), r.path("notes").path("load_after").asString("?"),

@@ -179,12 +179,22 @@ final class ClassArchive {
     }
   }
 
-  private static String key(List<String> jvmOptions, String classPath) {
+  /**
+   * The archive's name for a worker command. Options that cannot change which classes a worker loads, such as where
+   * a crash log goes ({@code -XX:ErrorFile}, which callers often set per run), are left out, so every run of the same
+   * JVM, options and class path shares one archive instead of making its own too late to be used.
+   */
+  static String key(List<String> jvmOptions, String classPath) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       StringBuilder sb = new StringBuilder();
       sb.append(System.getProperty("java.home")).append('\n').append(System.getProperty("java.vm.version"))
-          .append('\n').append(String.join("\n", jvmOptions)).append('\n');
+          .append('\n');
+      for (String option : jvmOptions) {
+        if (!option.startsWith("-XX:ErrorFile=")) {
+          sb.append(option).append('\n');
+        }
+      }
       for (String entry : classPath.split(File.pathSeparator)) {
         File f = new File(entry);
         sb.append(entry).append(' ').append(f.length()).append(' ').append(f.lastModified()).append('\n');

@@ -52,6 +52,8 @@ final class WorkerProcess {
   private final BlockingQueue<Inbound> inbox = new LinkedBlockingQueue<>();
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile boolean ready;
+  /** Completes with true when the worker says it is ready, with false if its output ends first. */
+  private final CompletableFuture<Boolean> readiness = new CompletableFuture<>();
   private int files;
   private volatile long idleSinceNanos = System.nanoTime();
 
@@ -96,6 +98,7 @@ final class WorkerProcess {
         }
         if (Protocol.READY.equals(type)) {
           ready = true;
+          readiness.complete(true);
           continue;
         }
         inbox.add(new Inbound(message));
@@ -104,6 +107,7 @@ final class WorkerProcess {
       // the pipe broke: the worker is gone, which END reports
     } finally {
       inbox.add(END);
+      readiness.complete(false);
     }
   }
 
@@ -166,6 +170,14 @@ final class WorkerProcess {
   /** Whether the worker got far enough to say it was ready, i.e. its JVM and class path are sound. */
   boolean wasReady() {
     return ready;
+  }
+
+  /**
+   * Runs the action (on the worker's reader thread) once the worker has said it is ready ({@code true}) or its
+   * output has ended before that ({@code false}).
+   */
+  void whenReady(java.util.function.Consumer<Boolean> action) {
+    readiness.thenAccept(action);
   }
 
   /** Whether an idle worker can take another file: alive, and nothing (such as its death) waiting unread. */

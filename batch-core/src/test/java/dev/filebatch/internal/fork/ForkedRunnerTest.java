@@ -119,6 +119,22 @@ class ForkedRunnerTest {
   }
 
   @Test
+  void aReplacementJoinsTheIdleWorkersOnlyOnceReadyAndTheNextFileWaitsForItInsteadOfStartingAnother()
+      throws Exception {
+    ForkedRunner r = runner(SMALL.withFilesPerWorker(1), 1);
+
+    long first = ok(r, "ok").workerPid();
+    // the first worker is retired and its replacement is booting: it must not be offered yet
+    boolean readyRightAfterRecycling = r.idleWorkersAreReady();
+    long second = ok(r, "ok").workerPid();
+
+    assertThat(readyRightAfterRecycling).isTrue();
+    assertThat(second).isNotEqualTo(first);
+    // the first worker, the replacement that ran the second file, and that one's replacement; no extra JVM
+    assertThat(r.workersStarted()).isEqualTo(3);
+  }
+
+  @Test
   void anIdleWorkerIsRetiredSoAQuietLaneGivesItsMemoryBack() throws Exception {
     ForkedRunner r = new ForkedRunner(new ScriptedProcessor(), SMALL, 1, Duration.ofSeconds(2), Duration.ofMillis(200));
     runners.add(r);

@@ -19,8 +19,20 @@ import javax.imageio.stream.ImageOutputStream;
 public final class ImageEncoding {
   private ImageEncoding() {}
 
-  /** Writes a PNG, alpha kept, recording the resolution (pHYs) so print tools size it right. */
+  /**
+   * Writes a PNG, alpha kept, recording the resolution (pHYs) so print tools size it right. The renderers' own
+   * images go through {@link PngEncoder} (same pixels, a quarter of ImageIO's CPU); anything else through ImageIO.
+   */
   public static void png(BufferedImage image, int dpi, OutputStream out) throws IOException {
+    if (PngEncoder.accepts(image)) {
+      PngEncoder.write(image, dpi, out);
+      return;
+    }
+    imageIoPng(image, dpi, out);
+  }
+
+  /** ImageIO's PNG writer: the general path, and the reference {@link PngEncoder} is checked against. */
+  static void imageIoPng(BufferedImage image, int dpi, OutputStream out) throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
       writer.setOutput(ios);

@@ -511,11 +511,17 @@ public final class SvgAnalyzer {
   private static final Set<String> CONTAINERS = Set.of("g", "svg", "a", "use", "symbol", "switch");
   private static final Pattern CSS3_COLOR =
       Pattern.compile("(?:rgba|hsla?)\\(|#[0-9a-fA-F]{8}\\b|#[0-9a-fA-F]{4}\\b");
+  private static final Pattern NEGATIVE_NUMBER = Pattern.compile("(?:^|[\\s,])-\\s*(?:\\d|\\.\\d)");
   private static final Pattern STYLE_OPACITY = Pattern.compile("(?:^|;)\\s*opacity\\s*:\\s*([^;]+)");
 
   /** Notes the presentation features whose support differs between the renderers (see {@link Feature}). */
   private static void noteStyling(String element, String attribute, String value, Set<Feature> features) {
     switch (attribute) {
+      case "stdDeviation" -> {
+        if (element.equals("feGaussianBlur") && NEGATIVE_NUMBER.matcher(value).find()) {
+          features.add(Feature.NEGATIVE_BLUR);
+        }
+      }
       case "opacity" -> {
         if (CONTAINERS.contains(element) && !isOne(value)) {
           features.add(Feature.GROUP_OPACITY);

@@ -182,6 +182,11 @@ public final class SvgConverter {
   }
 
   private Rendered jsvg(SvgAnalysis svg, int width, int height) throws Exception {
+    if (svg.features().contains(Feature.NEGATIVE_BLUR)) {
+      // refused up front: JSVG would spin until the file's time limit, and in-process its thread spins on after that
+      throw RenderFailure.of(SvgRenderer.JSVG, new IllegalArgumentException(
+          "an feGaussianBlur has a negative stdDeviation, which JSVG does not finish drawing"));
+    }
     try {
       return new Rendered(JsvgRendering.raster(svg, width, height, options.background(), options.maxDepth(),
           options.maxElements()), SvgRenderer.JSVG);
