@@ -121,6 +121,13 @@ class SvgSecurityTest {
         + ");</style><rect width=\"9\" height=\"9\"/>")));
     p.add(new Payload("css import string", UNSAFE, l -> Drawings.svg("<style>@import \"" + l.url("k.css")
         + "\";</style><rect width=\"9\" height=\"9\"/>")));
+    p.add(new Payload("xml-stylesheet instruction", UNSAFE, l -> "<?xml-stylesheet type=\"text/css\" href=\""
+        + l.url("ss.css") + "\"?>" + Drawings.svg("<rect width=\"9\" height=\"9\"/>")));
+    p.add(new Payload("xml-stylesheet instruction to a fragment", UNSAFE, l -> "<?xml-stylesheet type=\"text/css\""
+        + " href=\"#sheet\"?>" + Drawings.svg("<style id=\"sheet\">rect { fill: #0a0 }</style>"
+        + "<rect width=\"9\" height=\"9\"/>")));
+    p.add(new Payload("xml-stylesheet instruction, single quotes", UNSAFE, l -> "<?xml-stylesheet href='"
+        + l.url("ss2.css") + "' type='text/css'?>" + Drawings.svg("<rect width=\"9\" height=\"9\"/>")));
     p.add(new Payload("css font-face", UNSAFE, l -> Drawings.svg("<style>@font-face { font-family: x; src: url("
         + l.url("l.woff") + "); }</style><text font-family=\"x\">a</text>")));
     p.add(new Payload("css escaped url", UNSAFE, l -> Drawings.svg("<style>rect { fill: u\\72 l(\""

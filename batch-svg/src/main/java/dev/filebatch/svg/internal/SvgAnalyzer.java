@@ -183,6 +183,8 @@ public final class SvgAnalyzer {
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           depth--;
+        } else if (event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+          checkStylesheetInstruction(reader.getPITarget(), reader.getPIData());
         }
       }
       return new Prolog(doctype, encoding);
@@ -419,6 +421,30 @@ public final class SvgAnalyzer {
         "The SVG references an external resource in " + attribute + " on <" + elementName + "> ("
             + abbreviate(uri) + "); only #fragments and embedded data: URIs are allowed, nothing is ever fetched.",
         "Embed the resource as a data: URI (most editors have an 'embed images' option) and export again.");
+  }
+
+  private static final Pattern PSEUDO_HREF = Pattern.compile("(?:^|\\s)href\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
+
+  /**
+   * Refuses an {@code <?xml-stylesheet?>} instruction that names a style sheet, as a {@code <link>} or CSS
+   * {@code @import} is refused: a renderer that honours it would fetch the sheet. Even one that points to a
+   * {@code #fragment} of the document goes through Batik's resource loader, which the locked-down user agent refuses
+   * mid-render, so it is refused up front with a clear message instead.
+   */
+  private static void checkStylesheetInstruction(String target, String data) throws FileProcessingException {
+    if (!"xml-stylesheet".equals(target) || data == null) {
+      return;
+    }
+    Matcher href = PSEUDO_HREF.matcher(data);
+    if (!href.find()) {
+      return;
+    }
+    String uri = (href.group(2) != null ? href.group(2) : href.group(3)).trim();
+    throw unsafe(
+        "The SVG has an <?xml-stylesheet?> instruction naming a style sheet (" + abbreviate(uri)
+            + "); styles are read only from <style> elements and attributes inside the drawing, nothing is ever "
+            + "fetched.",
+        "Put the styles in a <style> element inside the drawing (or let the editor inline them) and export again.");
   }
 
   private static final Pattern SCRIPT_SCHEME = Pattern.compile("(?:java|vb|live)script:", Pattern.CASE_INSENSITIVE);
