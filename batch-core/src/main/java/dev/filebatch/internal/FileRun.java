@@ -139,7 +139,8 @@ final class FileRun implements Runnable, ProcessingContext {
       });
       FileError warn = partial;
       if (warn == null && processor.cacheable()) {
-        safePut(cache, key, payload);
+        // held until intake has accepted the batch: a batch rejected later leaves nothing in the cache
+        batch.whenAccepted(() -> safePut(cache, key, payload));
       }
       return new FileResult(file.index(), file.name(), warn == null ? FileStatus.SUCCESS : FileStatus.PARTIAL,
           payload, warn, attempt, elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(),
@@ -213,16 +214,25 @@ final class FileRun implements Runnable, ProcessingContext {
   }
 
   private FileError stopError(BatchRun.StopReason reason) {
+    return stopError(reason, file.name(), engine.config());
+  }
+
+  /** Why a file ended when its batch was stopped for {@code reason} ({@code null}: the batch deadline passed). */
+  static FileError stopError(BatchRun.StopReason reason, String fileName, EngineConfig config) {
     if (reason == BatchRun.StopReason.BATCH_TIMEOUT || reason == null) {
       return new FileError(ErrorCode.TIMEOUT, "The batch reached its time limit of "
-          + human(engine.config().batchTimeout()) + " before " + file.name() + " finished.",
+          + human(config.batchTimeout()) + " before " + fileName + " finished.",
           "Send fewer or smaller files per batch, or raise the batch timeout.");
     }
+    if (reason == BatchRun.StopReason.REJECTED) {
+      return new FileError(ErrorCode.CANCELLED, "The batch was rejected while its files were being received, before "
+          + fileName + " finished.", "Fix what the batch's rejection names, then submit the batch again.");
+    }
     if (reason == BatchRun.StopReason.CLOSED) {
-      return new FileError(ErrorCode.CANCELLED, "The batch processor was shut down before " + file.name()
+      return new FileError(ErrorCode.CANCELLED, "The batch processor was shut down before " + fileName
           + " finished.", "Submit the batch again.");
     }
-    return new FileError(ErrorCode.CANCELLED, "The batch was cancelled before " + file.name() + " finished.",
+    return new FileError(ErrorCode.CANCELLED, "The batch was cancelled before " + fileName + " finished.",
         "Submit the file again if you still need it.");
   }
 

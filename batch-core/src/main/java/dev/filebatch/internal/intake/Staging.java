@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One run of intake over one batch: the files staged so far, what was skipped, the bytes received. Not
@@ -41,6 +42,8 @@ final class Staging {
   final List<StagedFile> files = new ArrayList<>();
   final List<String> skipped = new ArrayList<>();
   private final BooleanSupplier cancelled;
+  private final Consumer<StagedFile> onStaged;
+  private final boolean keepWhenStopped;
   private final BatchNames names = new BatchNames();
   private long batchBytes;
   // One head and one chunk buffer per batch, not per file. Safe to share: a body's head and chunk are used up
@@ -49,18 +52,55 @@ final class Staging {
   private byte[] chunk;
 
   Staging(IntakeLimits limits, ArchiveLimits archives, TypeDetector types, Workspace workspace,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled, Consumer<StagedFile> onStaged, boolean keepWhenStopped) {
     this.limits = limits;
     this.archives = archives;
     this.types = types;
     this.workspace = workspace;
     this.cancelled = cancelled;
+    this.onStaged = onStaged;
+    this.keepWhenStopped = keepWhenStopped;
   }
 
   void checkCancelled() {
     if (cancelled.getAsBoolean()) {
+      if (keepWhenStopped && !files.isEmpty()) {
+        throw new Stopped();
+      }
       throw Intake.reject(ErrorCode.CANCELLED, "The batch was cancelled while its files were being received.",
           "Nothing to fix: start the batch again if you still need it.");
+    }
+  }
+
+  /**
+   * Records a file that was not received because the batch was stopped after earlier files had been handed over;
+   * nothing is read. Past the file count limit nothing more is recorded (the batch is stopping anyway).
+   */
+  void notReceived(String rawName, String origin, Optional<String> declared) {
+    if (files.size() >= limits.maxFiles()) {
+      return;
+    }
+    String name = display(rawName);
+    fail(rawName, origin, declared, null, 0, null, ErrorCode.CANCELLED,
+        "The batch was stopped before " + name + " was received.", "Submit the file again if you still need it.");
+  }
+
+  /**
+   * The batch was stopped (cancelled, timed out, closed) after some files were handed over for processing: intake
+   * stops reading, and what it did not receive becomes failed files, so the batch still ends with a full result.
+   * A {@link BatchRejectedException} only so that it passes every catch that lets rejections through.
+   */
+  static final class Stopped extends BatchRejectedException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super(FileError.of(ErrorCode.CANCELLED, "The batch was stopped while its files were being received.",
+          "Nothing to fix: start the batch again if you still need it."));
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // control flow, not a failure
     }
   }
 
@@ -273,6 +313,7 @@ final class Staging {
           "Send at most " + limits.maxFiles() + " files per batch: split the upload into several batches.");
     }
     files.add(file);
+    onStaged.accept(file);
   }
 
   /** The name to use in messages: the cleaned base name, or the raw one if cleaning left nothing. */
