@@ -157,7 +157,7 @@ public final class Engine implements BatchProcessor {
     Workspace workspace = null;
     ScheduledFuture<?> batchTimer = null;
     try {
-      workspace = Workspace.create(config.workspaceRoot(), run.id);
+      workspace = Workspace.lazy(config.workspaceRoot(), run.id); // made on first need: small bodies stay in memory
       long untilDeadline = Math.max(1, Duration.between(Instant.now(), run.deadline).toMillis());
       batchTimer = scheduler.schedule(() -> run.stop(BatchRun.StopReason.BATCH_TIMEOUT), untilDeadline,
           TimeUnit.MILLISECONDS);
@@ -202,9 +202,10 @@ public final class Engine implements BatchProcessor {
       LOG.info("batch finished: {} files, {} ok, {} failed, {} ms", result.totalFiles(), result.successfulFiles(),
           result.failedFiles(), result.processingTimeMillis());
       run.complete(result);
-    } catch (IOException e) {
+    } catch (Workspace.Unavailable e) {
+      run.rejectedDuringIntake();
       run.reject(new BatchRejectedException(new FileError(ErrorCode.UNREADABLE_INPUT,
-          "The batch workspace could not be created: " + e.getMessage(),
+          "The batch workspace could not be created: " + e.getCause().getMessage(),
           "Check that the workspace folder exists, is writable and has free space."), e));
     } catch (RuntimeException | Error e) {
       LOG.error("batch coordinator failed", e);
@@ -295,7 +296,7 @@ public final class Engine implements BatchProcessor {
     ensureOpen();
     intake.precheck(input);
     UUID id = UUID.randomUUID();
-    try (Workspace ws = Workspace.create(config.workspaceRoot(), id)) {
+    try (Workspace ws = Workspace.lazy(config.workspaceRoot(), id)) {
       List<StagedFile> staged = intake.stage(input, ws, () -> closed);
       List<FileInspection> out = new ArrayList<>(staged.size());
       for (StagedFile f : staged) {
@@ -310,9 +311,9 @@ public final class Engine implements BatchProcessor {
             lane == null ? null : lane.id(), error));
       }
       return out;
-    } catch (IOException e) {
+    } catch (Workspace.Unavailable e) {
       throw new BatchRejectedException(new FileError(ErrorCode.UNREADABLE_INPUT,
-          "The workspace could not be created: " + e.getMessage(),
+          "The workspace could not be created: " + e.getCause().getMessage(),
           "Check that the workspace folder exists, is writable and has free space."), e);
     }
   }

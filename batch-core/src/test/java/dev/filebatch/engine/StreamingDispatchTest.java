@@ -64,14 +64,8 @@ class StreamingDispatchTest {
   }
 
   private void assertNothingLeft() throws IOException {
-    for (String dir : List.of("ws", "out")) {
-      Path d = tmp.resolve(dir);
-      if (Files.exists(d)) {
-        try (Stream<Path> s = Files.list(d)) {
-          assertThat(s.toList()).as(dir + " left behind").isEmpty();
-        }
-      }
-    }
+    Leftovers.assertNoneIn(tmp.resolve("ws"));
+    Leftovers.assertNoneIn(tmp.resolve("out"));
   }
 
   /** A stream of unknown size that gives nothing until {@code gate} opens, then {@code body}. */

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -166,6 +167,10 @@ final class Staging {
       tooLarge(rawName, origin, declared, type, knownSize.getAsLong(), true);
       return;
     }
+    if (len < head.length) {
+      stageWhole(rawName, origin, declared, type, mismatch, head, len);
+      return;
+    }
     int index = files.size();
     Path slot = workspace.fileSlot(index);
     MessageDigest sha = sha256();
@@ -184,9 +189,36 @@ final class Staging {
       tooLarge(rawName, origin, declared, type, count, false);
       return;
     }
+    if (count == 0 || mismatch.isPresent()) {
+      deleteQuietly(slot);
+    }
+    keep(rawName, origin, declared, type, mismatch, count, sha, slot, null);
+  }
+
+  /**
+   * Stages a body that ended within its head: it stays in memory (written to the workspace only if a processor asks
+   * for its path), since writing, closing and later deleting a file costs more than everything else intake does
+   * for a small body. Checked against the same limits, in the same order, as a body streamed to disk.
+   */
+  private void stageWhole(String rawName, String origin, Optional<String> declared, MediaType type,
+      Optional<String> mismatch, byte[] head, int len) {
+    if (len > limits.maxFileBytes()) {
+      tooLarge(rawName, origin, declared, type, len, false);
+      return;
+    }
+    MessageDigest sha = sha256();
+    if (len > 0) {
+      countBatchBytes(len, origin);
+      sha.update(head, 0, len);
+    }
+    keep(rawName, origin, declared, type, mismatch, len, sha, null, Arrays.copyOf(head, len));
+  }
+
+  /** Adds a fully received body, or fails it when it is empty or not what it claims; {@code slot} xor {@code bytes}. */
+  private void keep(String rawName, String origin, Optional<String> declared, MediaType type,
+      Optional<String> mismatch, long count, MessageDigest sha, Path slot, byte[] bytes) {
     String name = display(rawName);
     if (count == 0) {
-      deleteQuietly(slot);
       fail(rawName, origin, declared, null, 0, null, ErrorCode.EMPTY_FILE,
           "The file " + name + " is empty (0 bytes).",
           "Check that " + name + " was saved completely, then upload it again.");
@@ -194,13 +226,16 @@ final class Staging {
     }
     String hex = HexFormat.of().formatHex(sha.digest());
     if (mismatch.isPresent()) {
-      deleteQuietly(slot);
       fail(rawName, origin, declared, type, count, hex, ErrorCode.TYPE_MISMATCH,
           "The file " + name + " is not what it claims to be: " + mismatch.get() + ".",
           "Upload the original file with its correct extension and type; renamed or converted files are refused.");
       return;
     }
-    add(new StagedFile(index, names.assign(rawName, index), origin, declared, type, count, hex, slot, null));
+    int index = files.size();
+    String unique = names.assign(rawName, index);
+    add(bytes != null
+        ? StagedFile.inMemory(index, unique, origin, declared, type, hex, bytes, workspace)
+        : new StagedFile(index, unique, origin, declared, type, count, hex, slot, null));
   }
 
   /**
@@ -254,17 +289,21 @@ final class Staging {
       return total;
     }
     if (sha != null) {
-      batchBytes += n;
-      if (batchBytes > limits.maxBatchBytes()) {
-        throw Intake.reject(ErrorCode.BATCH_TOO_LARGE,
-            "The batch holds more than " + Intake.size(limits.maxBatchBytes()) + " (the limit was passed while "
-                + "receiving " + origin + ").",
-            "Send at most " + Intake.size(limits.maxBatchBytes()) + " per batch: split the files into several batches.");
-      }
+      countBatchBytes(n, origin);
       sha.update(b, 0, n);
     }
     out.write(b, 0, n);
     return total;
+  }
+
+  private void countBatchBytes(int n, String origin) {
+    batchBytes += n;
+    if (batchBytes > limits.maxBatchBytes()) {
+      throw Intake.reject(ErrorCode.BATCH_TOO_LARGE,
+          "The batch holds more than " + Intake.size(limits.maxBatchBytes()) + " (the limit was passed while "
+              + "receiving " + origin + ").",
+          "Send at most " + Intake.size(limits.maxBatchBytes()) + " per batch: split the files into several batches.");
+    }
   }
 
   private int readHead(InputStream body, byte[] head) throws SourceReadException {
