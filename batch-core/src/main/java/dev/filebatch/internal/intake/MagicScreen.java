@@ -45,10 +45,54 @@ final class MagicScreen {
 
   private final Clause[] clauses;
   private final int headerLength;
+  // Clauses at one fixed offset with a fully masked, case-sensitive byte at head position `positions[k]` are only
+  // checked when the head holds that byte there: `byByte[k][value]`. The rest are checked one by one.
+  private final int[] positions;
+  private final Clause[][][] byByte;
+  private final Clause[] others;
 
   private MagicScreen(Clause[] clauses, int headerLength) {
     this.clauses = clauses;
     this.headerLength = headerLength;
+    java.util.TreeMap<Integer, List<List<Clause>>> index = new java.util.TreeMap<>();
+    List<Clause> rest = new ArrayList<>();
+    for (Clause c : clauses) {
+      int key = c.regex == null && !c.ignoreCase && c.begin == c.end ? fullyMasked(c) : -1;
+      if (key < 0) {
+        rest.add(c);
+        continue;
+      }
+      List<List<Clause>> buckets = index.computeIfAbsent(c.begin + key, k -> {
+        List<List<Clause>> b = new ArrayList<>(256);
+        for (int v = 0; v < 256; v++) {
+          b.add(new ArrayList<>());
+        }
+        return b;
+      });
+      buckets.get(c.pattern[key] & 0xFF).add(c);
+    }
+    positions = new int[index.size()];
+    byByte = new Clause[index.size()][][];
+    int k = 0;
+    for (var e : index.entrySet()) {
+      positions[k] = e.getKey();
+      byByte[k] = new Clause[256][];
+      for (int v = 0; v < 256; v++) {
+        byByte[k][v] = e.getValue().get(v).toArray(new Clause[0]);
+      }
+      k++;
+    }
+    others = rest.toArray(new Clause[0]);
+  }
+
+  /** The first pattern position whose mask keeps every bit, or -1. */
+  private static int fullyMasked(Clause c) {
+    for (int j = 0; j < c.length; j++) {
+      if (c.mask[j] == (byte) 0xFF) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   /** The screen for Tika's default registry, or {@code null} when it cannot be built with certainty. */
@@ -144,7 +188,15 @@ final class MagicScreen {
   /** Whether no magic rule of Tika's can match the first {@code n} bytes of {@code head} ({@code n > 0}). */
   boolean noMagicMatches(byte[] head, int n) {
     int data = Math.min(n, headerLength); // Tika reads at most this much before matching
-    for (Clause c : clauses) {
+    for (int k = 0; k < positions.length; k++) {
+      // a clause in another bucket needs a different byte here than the head has, so it cannot match
+      for (Clause c : byByte[k][at(head, data, positions[k]) & 0xFF]) {
+        if (bytesMatch(c, head, data)) {
+          return false;
+        }
+      }
+    }
+    for (Clause c : others) {
       if (c.regex != null ? regexMatches(c, head, data) : bytesMatch(c, head, data)) {
         return false;
       }
