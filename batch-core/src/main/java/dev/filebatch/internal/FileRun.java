@@ -114,8 +114,9 @@ final class FileRun implements Runnable, ProcessingContext {
   private FileResult attempt(long start) {
     FileProcessor<?> processor = lane.processor();
     ResultCache cache = engine.config().cache();
-    CacheKey key = new CacheKey(processor.id(), processor.version(), file.sha256());
-    if (processor.cacheable()) {
+    // the key (processor id, version string, hash) is only built when the cache can be used
+    CacheKey key = processor.cacheable() ? new CacheKey(processor.id(), processor.version(), file.sha256()) : null;
+    if (key != null) {
       Optional<?> hit = safeGet(cache, key, processor.resultType());
       if (hit.isPresent()) {
         LOG.debug("cache hit for {}", key.asString());
@@ -138,7 +139,7 @@ final class FileRun implements Runnable, ProcessingContext {
         return value;
       });
       FileError warn = partial;
-      if (warn == null && processor.cacheable()) {
+      if (warn == null && key != null) {
         // held until intake has accepted the batch: a batch rejected later leaves nothing in the cache
         batch.whenAccepted(() -> safePut(cache, key, payload));
       }
