@@ -45,7 +45,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code bodies}: {@code text}, the headline and worst case (55-byte texts, which no signature recognises, so
  * type detection must rule out every Tika magic rule), and {@code uploads}, typical upload bodies: 15 one-page PDFs
- * (about 1 KB) and 15 PNGs (about 10-40 KB), recognised by their signatures.
+ * (855 bytes, kept in memory) and 15 PNGs (about 82 KB, past the 64 KB head, so written to the workspace),
+ * recognised by their signatures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

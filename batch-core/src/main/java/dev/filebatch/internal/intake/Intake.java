@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *       path), a link entry, more than {@code maxEntries} entries, nesting deeper than {@code maxNestingDepth}</td></tr>
  *   <tr><td>ARCHIVE_BOMB</td><td>rejects the batch</td><td>an entry inflates beyond {@code maxCompressionRatio}
  *       (past a 1 MB floor), an archive inflates beyond {@code maxExpandedBytes}, entries share compressed data</td></tr>
- *   <tr><td>CANCELLED</td><td>rejects the batch</td><td>the cancellation supplier turned true</td></tr>
+ *   <tr><td>CANCELLED</td><td>rejects the batch</td><td>the cancellation supplier turned true (with
+ *       {@code onStaged}: before any file was handed over; after that, each input not received becomes a
+ *       {@code CANCELLED} file instead)</td></tr>
  *   <tr><td>FILE_TOO_LARGE</td><td>fails the file</td><td>over {@code maxFileBytes}: unread when its size is known
  *       and it cannot be an archive, else streaming stops one byte past the cap and the part received is
  *       deleted</td></tr>
