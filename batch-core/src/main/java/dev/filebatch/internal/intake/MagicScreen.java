@@ -41,7 +41,24 @@ final class MagicScreen {
 
   /** One clause as Tika's {@link MagicDetector} holds it. */
   private record Clause(byte[] pattern, byte[] mask, int length, int begin, int end, boolean ignoreCase,
-      Pattern regex) {}
+      Pattern regex) {
+
+    /**
+     * For a byte clause: per fully masked pattern position, the head bytes that can satisfy it (the byte itself;
+     * for an ignore-case clause also the ASCII capital that {@code Character.toLowerCase} folds onto it).
+     */
+    int[][] needed() {
+      List<int[]> out = new ArrayList<>();
+      for (int j = 0; j < length; j++) {
+        if (mask[j] != (byte) 0xFF) {
+          continue;
+        }
+        int v = pattern[j] & 0xFF;
+        out.add(ignoreCase && v >= 'a' && v <= 'z' ? new int[] {v, v - 32} : new int[] {v});
+      }
+      return out.toArray(new int[0][]);
+    }
+  }
 
   private final Clause[] clauses;
   private final int headerLength;
@@ -50,6 +67,8 @@ final class MagicScreen {
   private final int[] positions;
   private final Clause[][][] byByte;
   private final Clause[] others;
+  private final int[][][] othersNeed; // for byte clauses among others, see Clause.needed(); null for regex
+  private final int reach; // how far into the head any of the others looks
 
   private MagicScreen(Clause[] clauses, int headerLength) {
     this.clauses = clauses;
@@ -83,6 +102,13 @@ final class MagicScreen {
       k++;
     }
     others = rest.toArray(new Clause[0]);
+    othersNeed = new int[others.length][][];
+    int far = 0;
+    for (int o = 0; o < others.length; o++) {
+      othersNeed[o] = others[o].regex == null ? others[o].needed() : null;
+      far = Math.max(far, others[o].end + others[o].length);
+    }
+    reach = far;
   }
 
   /** The first pattern position whose mask keeps every bit, or -1. */
@@ -196,8 +222,37 @@ final class MagicScreen {
         }
       }
     }
-    for (Clause c : others) {
-      if (c.regex != null ? regexMatches(c, head, data) : bytesMatch(c, head, data)) {
+    // Which byte values occur where the remaining clauses look (zero too once a window can reach past the data,
+    // since Tika compares zeros there): a byte clause needing a value that occurs nowhere cannot match.
+    long[] present = new long[4];
+    int scan = Math.min(data, reach);
+    for (int i = 0; i < scan; i++) {
+      int v = head[i] & 0xFF;
+      present[v >>> 6] |= 1L << v;
+    }
+    if (data < reach) {
+      present[0] |= 1L;
+    }
+    for (int k = 0; k < others.length; k++) {
+      Clause c = others[k];
+      if (c.regex != null) {
+        if (regexMatches(c, head, data)) {
+          return false;
+        }
+      } else if (possible(othersNeed[k], present) && bytesMatch(c, head, data)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean possible(int[][] needed, long[] present) {
+    for (int[] choices : needed) {
+      boolean any = false;
+      for (int v : choices) {
+        any |= (present[v >>> 6] & (1L << v)) != 0;
+      }
+      if (!any) {
         return false;
       }
     }
