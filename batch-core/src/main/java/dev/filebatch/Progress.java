@@ -6,7 +6,11 @@ import java.util.Optional;
 /**
  * A snapshot of a batch's progress.
  *
- * @param total files in the batch (0 while intake is still counting)
+ * @param total files in the batch: exact once every input has been received. Files are processed while later ones
+ *     are still being received, so until then it is an estimate that only grows: at least the count known before
+ *     reading (files given, files found in folders, each archive counted as one) and always more than the files
+ *     received so far, since an archive's entries are only counted as they are read. It therefore never equals
+ *     {@code done} before the last input is received, and may end one below its last estimate.
  * @param done files in a final state
  * @param succeeded files that ended success or partial
  * @param failed files that ended failed

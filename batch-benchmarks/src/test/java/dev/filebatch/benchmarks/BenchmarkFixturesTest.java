@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,9 +61,11 @@ class BenchmarkFixturesTest {
     }
   }
 
-  @Test
-  void engineOverheadFixtureSetsUpAndRuns() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "uploads"})
+  void engineOverheadFixtureSetsUpAndRuns(String bodies) throws Exception {
     EngineOverheadBenchmark b = new EngineOverheadBenchmark();
+    b.bodies = bodies;
     b.setUp(); // throws unless all 30 files succeed
     try {
       assertThat(b.engine().successfulFiles()).isEqualTo(EngineOverheadBenchmark.FILES);

@@ -8,13 +8,15 @@ import dev.filebatch.FileStatus;
 import dev.filebatch.Progress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The state of one batch: its files' final results (each set exactly once), progress counters, cancellation and
@@ -22,48 +24,101 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class BatchRun implements BatchJob {
   /** Why unfinished files are being ended early. */
-  enum StopReason { CANCELLED, BATCH_TIMEOUT, CLOSED }
+  enum StopReason { CANCELLED, BATCH_TIMEOUT, CLOSED, REJECTED }
 
   final UUID id = UUID.randomUUID();
   final Instant createdAt = Instant.now();
   final long startNanos = System.nanoTime();
   final Instant deadline;
   private final CompletableFuture<BatchResult> result = new CompletableFuture<>();
+  private final CompletableFuture<Void> allDone = new CompletableFuture<>();
   private volatile StopReason stopReason;
-  private volatile AtomicReferenceArray<FileResult> files;
-  private volatile CompletableFuture<?>[] fileDone = new CompletableFuture<?>[0];
-  private volatile FileRun[] runs = new FileRun[0];
+  // Files are added while intake still runs (each is dispatched as soon as it is staged), so these grow; a file's
+  // result is set once, first-wins.
+  private final ConcurrentHashMap<Integer, FileResult> files = new ConcurrentHashMap<>();
+  private final List<FileRun> runs = new ArrayList<>(); // guarded by this
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger succeeded = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger running = new AtomicInteger();
-  private volatile int total;
+  private final int expected;
+  private volatile int staged;
+  private volatile boolean intakeEnded;
+  // Work that must only happen for an accepted batch (result cache writes): held while intake runs, dropped if the
+  // batch is rejected.
+  private List<Runnable> onAccept = new ArrayList<>(); // guarded by this; null once accepted or rejected
+  private boolean accepted; // guarded by this
   private final Engine engine;
 
-  BatchRun(Engine engine, Duration batchTimeout) {
+  /**
+   * @param expected how many files the batch holds as far as is known before reading (see {@link #progress()})
+   */
+  BatchRun(Engine engine, Duration batchTimeout, int expected) {
     this.engine = engine;
     this.deadline = createdAt.plus(batchTimeout);
+    this.expected = expected;
   }
 
-  /** Sizes the batch once intake knows how many files there are. */
-  synchronized void begin(int count) {
-    files = new AtomicReferenceArray<>(count);
-    CompletableFuture<?>[] done = new CompletableFuture<?>[count];
-    for (int i = 0; i < count; i++) {
-      done[i] = new CompletableFuture<>();
+  /** Counts a file intake has just staged; called in index order, on the coordinator thread, before it can finish. */
+  void staged(int index) {
+    staged = index + 1;
+  }
+
+  /** Registers a dispatched file so a stop reaches it; a file attached after a stop is stopped at once. */
+  void attach(FileRun run) {
+    StopReason reason;
+    synchronized (this) {
+      runs.add(run);
+      reason = stopReason;
     }
-    fileDone = done;
-    runs = new FileRun[count];
-    total = count;
+    if (reason != null) {
+      run.stop(reason);
+    }
   }
 
-  void attach(int index, FileRun run) {
-    runs[index] = run;
+  /** Intake accepted the batch: its file count is final, held cache writes go ahead. */
+  void intakeEnded() {
+    List<Runnable> held;
+    synchronized (this) {
+      intakeEnded = true;
+      accepted = true;
+      held = onAccept;
+      onAccept = null;
+    }
+    if (held != null) {
+      held.forEach(Runnable::run);
+    }
+    checkAllDone();
+  }
+
+  /** Runs {@code action} once the batch is accepted (now, if it already is); never, if it is rejected. */
+  void whenAccepted(Runnable action) {
+    synchronized (this) {
+      if (!accepted) {
+        if (onAccept != null) {
+          onAccept.add(action);
+        }
+        return;
+      }
+    }
+    action.run();
+  }
+
+  /**
+   * A batch-level rejection after files were dispatched: every file still unfinished ends (running ones are
+   * interrupted), and held cache writes are dropped. Results of this batch are never returned or stored.
+   */
+  void rejectedDuringIntake() {
+    synchronized (this) {
+      onAccept = null;
+      intakeEnded = true; // no more files: the progress total is the count staged
+    }
+    stop(StopReason.REJECTED);
   }
 
   /** Records a file's final result unless it already has one; returns whether this call set it. */
   boolean finish(FileResult fr) {
-    if (!files.compareAndSet(fr.index(), null, fr)) {
+    if (files.putIfAbsent(fr.index(), fr) != null) {
       return false;
     }
     done.incrementAndGet();
@@ -80,12 +135,19 @@ final class BatchRun implements BatchJob {
       }
     });
     fireProgress();
-    fileDone[fr.index()].complete(null);
+    checkAllDone();
     return true;
   }
 
+  private void checkAllDone() {
+    // both sides update their state before calling, so at least one of them sees both
+    if (intakeEnded && done.get() >= staged) {
+      allDone.complete(null);
+    }
+  }
+
   boolean isFinal(int index) {
-    return files.get(index) != null;
+    return files.containsKey(index);
   }
 
   FileResult resultOf(int index) {
@@ -102,22 +164,23 @@ final class BatchRun implements BatchJob {
     engine.forEachListener(l -> l.progress(id, p));
   }
 
+  /** Completes once intake has ended and every staged file has its final result. */
   CompletableFuture<Void> allFilesDone() {
-    return CompletableFuture.allOf(fileDone);
+    return allDone;
   }
 
   /** Ends every unfinished file early, interrupting the ones running. Returns whether this call stopped it. */
   boolean stop(StopReason reason) {
+    List<FileRun> toStop;
     synchronized (this) {
       if (stopReason != null || result.isDone()) {
         return false;
       }
       stopReason = reason;
+      toStop = List.copyOf(runs);
     }
-    for (FileRun run : runs) {
-      if (run != null) {
-        run.stop(reason);
-      }
+    for (FileRun run : toStop) {
+      run.stop(reason);
     }
     return true;
   }
@@ -138,8 +201,18 @@ final class BatchRun implements BatchJob {
     result.completeExceptionally(e);
   }
 
+  /**
+   * The total shown in progress: exact once intake has ended; while it runs, the count known before reading (files
+   * given and found in folders, each archive as one) or, once more files than that have been staged, one more than
+   * those staged, since an archive's entries are only counted as they are read. So it only grows while intake
+   * runs, is never reached by {@code done} before intake ends, and settles on the real count.
+   */
   int total() {
-    return total;
+    int n = staged;
+    if (intakeEnded) {
+      return n;
+    }
+    return Math.max(expected, n + 1);
   }
 
   @Override
@@ -149,7 +222,7 @@ final class BatchRun implements BatchJob {
 
   @Override
   public Progress progress() {
-    return new Progress(total, done.get(), succeeded.get(), failed.get(), Math.max(0, running.get()),
+    return new Progress(total(), done.get(), succeeded.get(), failed.get(), Math.max(0, running.get()),
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 

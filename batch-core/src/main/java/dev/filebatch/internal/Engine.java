@@ -127,8 +127,8 @@ public final class Engine implements BatchProcessor {
   @Override
   public BatchJob submit(BatchInput input) {
     ensureOpen();
-    intake.precheck(input);
-    BatchRun run = new BatchRun(this, config.batchTimeout());
+    int expected = intake.precheck(input);
+    BatchRun run = new BatchRun(this, config.batchTimeout(), expected);
     active.add(run);
     try {
       coordinators.execute(() -> coordinate(run, input));
@@ -157,45 +157,32 @@ public final class Engine implements BatchProcessor {
     Workspace workspace = null;
     ScheduledFuture<?> batchTimer = null;
     try {
-      workspace = Workspace.create(config.workspaceRoot(), run.id);
+      workspace = Workspace.lazy(config.workspaceRoot(), run.id); // made on first need: small bodies stay in memory
       long untilDeadline = Math.max(1, Duration.between(Instant.now(), run.deadline).toMillis());
       batchTimer = scheduler.schedule(() -> run.stop(BatchRun.StopReason.BATCH_TIMEOUT), untilDeadline,
           TimeUnit.MILLISECONDS);
-      List<StagedFile> staged;
-      List<String> skipped;
+      OutputFolder outputs = new OutputFolder(
+          input.outputDirectory().orElse(config.outputDirectory().resolve(run.id.toString())));
+      Workspace ws = workspace;
+      IntakeReport report;
       try {
-        IntakeReport report = intake.stageReport(input, workspace, run::stopping);
-        staged = report.files();
-        skipped = report.skipped();
+        // Each file goes to its lane as soon as it is staged, so intake overlaps processing.
+        report = intake.stageReport(input, workspace, run::stopping, f -> dispatch(run, f, ws, outputs));
       } catch (BatchRejectedException e) {
         LOG.info("batch rejected: {}", e.getMessage());
+        // Files already dispatched are ended and their results, artifacts and cache writes discarded: a rejected
+        // batch leaves nothing behind, as when it was rejected before any file started.
+        run.rejectedDuringIntake();
+        outputs.discard();
+        workspace.close();
+        workspace = null;
         forEachListener(l -> l.batchRejected(run.id, e.error()));
         run.reject(e);
         return;
       }
-      run.begin(staged.size());
-      OutputFolder outputs = new OutputFolder(
-          input.outputDirectory().orElse(config.outputDirectory().resolve(run.id.toString())));
-      for (StagedFile f : staged) {
-        if (f.failed()) {
-          run.finish(intakeFailure(f));
-          continue;
-        }
-        Lane lane = routes.get(f.detectedType());
-        if (lane == null) {
-          run.finish(intakeFailure(f, new FileError(ErrorCode.UNSUPPORTED_TYPE,
-              f.name() + " is " + f.detectedType() + ", which no processor here handles.",
-              "Upload one of: " + supportedTypes() + ".")));
-          continue;
-        }
-        FileRun fileRun = new FileRun(this, run, f, lane, workspace, outputs);
-        run.attach(f.index(), fileRun);
-        if (run.stopReason() != null) {
-          fileRun.stop(run.stopReason());
-          continue;
-        }
-        lane.execute(fileRun);
-      }
+      List<StagedFile> staged = report.files();
+      List<String> skipped = report.skipped();
+      run.intakeEnded();
       run.allFilesDone().join();
       List<FileResult> results = new ArrayList<>(staged.size());
       for (int i = 0; i < staged.size(); i++) {
@@ -215,12 +202,14 @@ public final class Engine implements BatchProcessor {
       LOG.info("batch finished: {} files, {} ok, {} failed, {} ms", result.totalFiles(), result.successfulFiles(),
           result.failedFiles(), result.processingTimeMillis());
       run.complete(result);
-    } catch (IOException e) {
+    } catch (Workspace.Unavailable e) {
+      run.rejectedDuringIntake();
       run.reject(new BatchRejectedException(new FileError(ErrorCode.UNREADABLE_INPUT,
-          "The batch workspace could not be created: " + e.getMessage(),
+          "The batch workspace could not be created: " + e.getCause().getMessage(),
           "Check that the workspace folder exists, is writable and has free space."), e));
     } catch (RuntimeException | Error e) {
       LOG.error("batch coordinator failed", e);
+      run.rejectedDuringIntake();
       run.reject(new BatchRejectedException(new FileError(ErrorCode.PROCESSING_FAILED,
           "The batch failed unexpectedly: " + FileRun.describe(e), "Report this as a bug in Filebatch."), e));
       if (e instanceof VirtualMachineError vme) {
@@ -235,6 +224,30 @@ public final class Engine implements BatchProcessor {
       }
       active.remove(run);
       MDC.remove("filebatch.batch_id");
+    }
+  }
+
+  /** Sends one staged file to its lane, or ends it at once when intake failed it or no processor claims it. */
+  private void dispatch(BatchRun run, StagedFile f, Workspace workspace, OutputFolder outputs) {
+    run.staged(f.index());
+    if (f.failed()) {
+      // a file intake did not receive because the batch was stopped ends for the stop's reason, like the others
+      boolean notReceived = f.error().code() == ErrorCode.CANCELLED && run.stopping();
+      run.finish(notReceived ? intakeFailure(f, FileRun.stopError(run.stopReason(), f.name(), config))
+          : intakeFailure(f));
+      return;
+    }
+    Lane lane = routes.get(f.detectedType());
+    if (lane == null) {
+      run.finish(intakeFailure(f, new FileError(ErrorCode.UNSUPPORTED_TYPE,
+          f.name() + " is " + f.detectedType() + ", which no processor here handles.",
+          "Upload one of: " + supportedTypes() + ".")));
+      return;
+    }
+    FileRun fileRun = new FileRun(this, run, f, lane, workspace, outputs);
+    run.attach(fileRun);
+    if (!run.isFinal(f.index())) {
+      lane.execute(fileRun);
     }
   }
 
@@ -283,7 +296,7 @@ public final class Engine implements BatchProcessor {
     ensureOpen();
     intake.precheck(input);
     UUID id = UUID.randomUUID();
-    try (Workspace ws = Workspace.create(config.workspaceRoot(), id)) {
+    try (Workspace ws = Workspace.lazy(config.workspaceRoot(), id)) {
       List<StagedFile> staged = intake.stage(input, ws, () -> closed);
       List<FileInspection> out = new ArrayList<>(staged.size());
       for (StagedFile f : staged) {
@@ -298,9 +311,9 @@ public final class Engine implements BatchProcessor {
             lane == null ? null : lane.id(), error));
       }
       return out;
-    } catch (IOException e) {
+    } catch (Workspace.Unavailable e) {
       throw new BatchRejectedException(new FileError(ErrorCode.UNREADABLE_INPUT,
-          "The workspace could not be created: " + e.getMessage(),
+          "The workspace could not be created: " + e.getCause().getMessage(),
           "Check that the workspace folder exists, is writable and has free space."), e);
     }
   }

@@ -114,8 +114,9 @@ final class FileRun implements Runnable, ProcessingContext {
   private FileResult attempt(long start) {
     FileProcessor<?> processor = lane.processor();
     ResultCache cache = engine.config().cache();
-    CacheKey key = new CacheKey(processor.id(), processor.version(), file.sha256());
-    if (processor.cacheable()) {
+    // the key (processor id, version string, hash) is only built when the cache can be used
+    CacheKey key = processor.cacheable() ? new CacheKey(processor.id(), processor.version(), file.sha256()) : null;
+    if (key != null) {
       Optional<?> hit = safeGet(cache, key, processor.resultType());
       if (hit.isPresent()) {
         LOG.debug("cache hit for {}", key.asString());
@@ -138,8 +139,9 @@ final class FileRun implements Runnable, ProcessingContext {
         return value;
       });
       FileError warn = partial;
-      if (warn == null && processor.cacheable()) {
-        safePut(cache, key, payload);
+      if (warn == null && key != null) {
+        // held until intake has accepted the batch: a batch rejected later leaves nothing in the cache
+        batch.whenAccepted(() -> safePut(cache, key, payload));
       }
       return new FileResult(file.index(), file.name(), warn == null ? FileStatus.SUCCESS : FileStatus.PARTIAL,
           payload, warn, attempt, elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(),
@@ -213,16 +215,25 @@ final class FileRun implements Runnable, ProcessingContext {
   }
 
   private FileError stopError(BatchRun.StopReason reason) {
+    return stopError(reason, file.name(), engine.config());
+  }
+
+  /** Why a file ended when its batch was stopped for {@code reason} ({@code null}: the batch deadline passed). */
+  static FileError stopError(BatchRun.StopReason reason, String fileName, EngineConfig config) {
     if (reason == BatchRun.StopReason.BATCH_TIMEOUT || reason == null) {
       return new FileError(ErrorCode.TIMEOUT, "The batch reached its time limit of "
-          + human(engine.config().batchTimeout()) + " before " + file.name() + " finished.",
+          + human(config.batchTimeout()) + " before " + fileName + " finished.",
           "Send fewer or smaller files per batch, or raise the batch timeout.");
     }
+    if (reason == BatchRun.StopReason.REJECTED) {
+      return new FileError(ErrorCode.CANCELLED, "The batch was rejected while its files were being received, before "
+          + fileName + " finished.", "Fix what the batch's rejection names, then submit the batch again.");
+    }
     if (reason == BatchRun.StopReason.CLOSED) {
-      return new FileError(ErrorCode.CANCELLED, "The batch processor was shut down before " + file.name()
+      return new FileError(ErrorCode.CANCELLED, "The batch processor was shut down before " + fileName
           + " finished.", "Submit the batch again.");
     }
-    return new FileError(ErrorCode.CANCELLED, "The batch was cancelled before " + file.name() + " finished.",
+    return new FileError(ErrorCode.CANCELLED, "The batch was cancelled before " + fileName + " finished.",
         "Submit the file again if you still need it.");
   }
 

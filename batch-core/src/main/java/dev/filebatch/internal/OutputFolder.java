@@ -3,7 +3,9 @@ package dev.filebatch.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,13 +16,22 @@ import java.util.Set;
 final class OutputFolder {
   private final Path folder;
   private final Set<String> taken = new HashSet<>();
+  private final List<Path> reserved = new ArrayList<>();
+  private boolean created;
+  private boolean discarded;
 
   OutputFolder(Path folder) {
     this.folder = folder;
   }
 
   synchronized Path reserve(String wished) throws IOException {
-    Files.createDirectories(folder);
+    if (discarded) {
+      throw new IOException("the batch was rejected; no artifact is kept");
+    }
+    if (!created && !Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+      created = true;
+    }
     String name = sanitise(wished);
     String stem = name;
     String ext = "";
@@ -38,7 +49,30 @@ final class OutputFolder {
     if (!path.getParent().equals(folder.normalize())) {
       throw new IOException("artifact name escapes the output folder: " + wished);
     }
+    reserved.add(path);
     return path;
+  }
+
+  /**
+   * Deletes every artifact handed out so far, and the folder if this batch created it and it is left empty; later
+   * reservations fail. For a batch rejected after some files were processed. Never throws.
+   */
+  synchronized void discard() {
+    discarded = true;
+    for (Path p : reserved) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        // best effort: the folder belongs to the caller's output directory, not to the workspace
+      }
+    }
+    if (created) {
+      try {
+        Files.deleteIfExists(folder);
+      } catch (IOException e) {
+        // not empty (something else wrote there) or already gone
+      }
+    }
   }
 
   Path folder() {

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One file of a batch as a processor sees it: its bytes already sit in the batch's private workspace, counted,
- * hashed and typed from content.
+ * One file of a batch as a processor sees it: its bytes are received in full, counted, hashed and typed from
+ * content, and held by the batch: in its private workspace, or in memory for a small body (up to 64 KB).
  */
 public interface InputFile {
   /** Position in the batch, from 0, in input order. */
@@ -32,10 +32,14 @@ public interface InputFile {
   /** Lower-case hex SHA-256 of the bytes. */
   String sha256();
 
-  /** The workspace copy: read-only by contract, deleted when the batch ends. */
+  /**
+   * The workspace copy: read-only by contract, deleted when the batch ends. A body the batch holds in memory is
+   * written to the workspace on the first call, so a processor that can read a stream should prefer
+   * {@link #openStream()}.
+   */
   Path path();
 
-  /** Opens a fresh stream over the bytes; may be called any number of times. */
+  /** Opens a fresh stream over the bytes (from memory when the batch holds them there); may be called any number of times. */
   default InputStream openStream() throws IOException {
     return java.nio.file.Files.newInputStream(path());
   }

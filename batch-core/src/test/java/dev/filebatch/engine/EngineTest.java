@@ -65,12 +65,7 @@ class EngineTest {
   }
 
   private void assertNoWorkspaceLeft() throws IOException {
-    Path ws = tmp.resolve("ws");
-    if (Files.exists(ws)) {
-      try (Stream<Path> s = Files.list(ws)) {
-        assertThat(s.toList()).as("workspaces left behind").isEmpty();
-      }
-    }
+    Leftovers.assertNoneIn(tmp.resolve("ws"));
   }
 
   private static void assertCountsAddUp(BatchResult r) {

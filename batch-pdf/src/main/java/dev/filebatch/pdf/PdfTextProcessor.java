@@ -19,8 +19,10 @@ import java.util.Set;
  *
  * <p>How a file is read:
  * <ul>
- *   <li>PDFBox caches the document's streams in temporary files in the file's
- *       {@link ProcessingContext#scratchDirectory() scratch folder}, never in unbounded heap, and the file is parsed
+ *   <li>PDFBox caches the document's streams in at most 4 MB of heap per document, then in temporary files in the
+ *       file's {@link ProcessingContext#scratchDirectory() scratch folder} (asked for only when PDFBox first needs
+ *       the cache, which reading text does not), never in unbounded heap. A file of up to 64 KB is parsed from
+ *       memory ({@link InputFile#openStream()}, which the engine serves from memory for such files); a larger one
  *       from the workspace copy, not loaded into memory. Nothing is fetched over the network and no script runs.
  *   <li>A PDF needing a password to open fails with {@link ErrorCode#ENCRYPTED_FILE}. One protected only by an owner
  *       password (restricting printing, copying...) opens with the empty password and is read: the restrictions are

@@ -94,8 +94,11 @@ class PdfTextProcessorTest {
       PdfTextProcessor.builder().scanRecognizer(new FixedTextRecognizer("t")).build()
           .process(TestFile.pdf(pdf), TestContext.in(scratch));
 
-      try (var left = java.nio.file.Files.list(scratch)) {
-        assertThat(left).isEmpty();
+      // the folder is only made if PDFBox needed its stream cache; either way nothing may be left in it
+      if (java.nio.file.Files.exists(scratch)) {
+        try (var left = java.nio.file.Files.list(scratch)) {
+          assertThat(left).isEmpty();
+        }
       }
     }
 

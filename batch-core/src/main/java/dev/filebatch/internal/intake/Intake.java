@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *       path), a link entry, more than {@code maxEntries} entries, nesting deeper than {@code maxNestingDepth}</td></tr>
  *   <tr><td>ARCHIVE_BOMB</td><td>rejects the batch</td><td>an entry inflates beyond {@code maxCompressionRatio}
  *       (past a 1 MB floor), an archive inflates beyond {@code maxExpandedBytes}, entries share compressed data</td></tr>
- *   <tr><td>CANCELLED</td><td>rejects the batch</td><td>the cancellation supplier turned true</td></tr>
+ *   <tr><td>CANCELLED</td><td>rejects the batch</td><td>the cancellation supplier turned true (with
+ *       {@code onStaged}: before any file was handed over; after that, each input not received becomes a
+ *       {@code CANCELLED} file instead)</td></tr>
  *   <tr><td>FILE_TOO_LARGE</td><td>fails the file</td><td>over {@code maxFileBytes}: unread when its size is known
  *       and it cannot be an archive, else streaming stops one byte past the cap and the part received is
  *       deleted</td></tr>
@@ -84,19 +87,21 @@ public final class Intake {
    * arrays and files on disk. When it rejects, it closes the input's streams: the batch owns them and will not
    * read them.
    *
+   * @return how many files the batch holds as far as is known before reading: files found in folders plus one per
+   *     other source (an archive counts as one until its entries are read)
    * @throws BatchRejectedException when a batch limit is already broken
    */
-  public void precheck(BatchInput input) {
+  public int precheck(BatchInput input) {
     Objects.requireNonNull(input, "input");
     try {
-      checkKnown(input);
+      return checkKnown(input);
     } catch (BatchRejectedException e) {
       closeStreams(input);
       throw e;
     }
   }
 
-  private void checkKnown(BatchInput input) {
+  private int checkKnown(BatchInput input) {
     if (input.sources().isEmpty()) {
       throw reject(ErrorCode.NO_FILES, "The batch holds no files.", "Add at least one file to the batch.");
     }
@@ -130,6 +135,7 @@ public final class Intake {
           "The batch holds " + size(bytes) + "; at most " + size(limits.maxBatchBytes()) + " are allowed.",
           "Send at most " + size(limits.maxBatchBytes()) + " per batch: split the files into several batches.");
     }
+    return (int) count; // at most maxFiles here
   }
 
   /**
@@ -150,30 +156,59 @@ public final class Intake {
    * @throws BatchRejectedException when a batch limit breaks or an archive is hostile
    */
   public IntakeReport stageReport(BatchInput input, Workspace workspace, BooleanSupplier cancelled) {
+    return run(input, workspace, cancelled, f -> { }, false);
+  }
+
+  /**
+   * Like {@link #stageReport(BatchInput, Workspace, BooleanSupplier)}, and hands each file to {@code onStaged} as soon
+   * as it is staged (failed ones included), in index order, on the calling thread, so the caller can start
+   * processing it while the rest is still being received.
+   *
+   * <p>A batch-level rejection can still come after some files were handed over (the count or byte cap passed by a
+   * later file, a hostile archive entry, too few files in the end): the caller must then discard what it started.
+   * When {@code cancelled} turns true after at least one file was handed over, intake does not reject: it stops
+   * reading and hands over every input it has not received as a failed file with {@code CANCELLED} (a folder's
+   * remaining files one by one; an archive cut short as one file named after it, besides the entries already
+   * handed over), so the caller can still end the batch with a result for every file.
+   *
+   * @throws BatchRejectedException when a batch limit breaks or an archive is hostile, or on cancellation before
+   *     any file was handed over
+   */
+  public IntakeReport stageReport(BatchInput input, Workspace workspace, BooleanSupplier cancelled,
+      Consumer<StagedFile> onStaged) {
+    Objects.requireNonNull(onStaged, "onStaged");
+    return run(input, workspace, cancelled, onStaged, true);
+  }
+
+  private IntakeReport run(BatchInput input, Workspace workspace, BooleanSupplier cancelled,
+      Consumer<StagedFile> onStaged, boolean keepWhenStopped) {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(cancelled, "cancelled");
     try {
       precheck(input);
-      Staging staging = new Staging(limits, archiveLimits, types, workspace, cancelled);
-      for (BatchInput.Source source : input.sources()) {
-        staging.checkCancelled();
-        if (source instanceof BatchInput.PathSource p) {
-          stagePath(staging, p.path());
-        } else if (source instanceof BatchInput.BytesSource b) {
-          staging.stageTop(b.name(), b.name(), b.declaredType(), OptionalLong.of(b.bytes().length), true,
-              new ByteArrayInputStream(b.bytes()), ZipExpander.Whole.bytes(b.bytes()));
-        } else if (source instanceof BatchInput.StreamSource s) {
-          try (InputStream in = s.stream()) {
-            staging.stageTop(s.name(), s.name(), s.declaredType(), s.declaredSize(), mayBeArchive(s), in, null);
-          } catch (IOException e) {
-            LOG.debug("Closing the stream of {} failed: {}", s.name(), e.toString());
+      Staging staging = new Staging(limits, archiveLimits, types, workspace, cancelled, onStaged, keepWhenStopped);
+      List<BatchInput.Source> sources = input.sources();
+      boolean stopped = false;
+      for (int i = 0; i < sources.size(); i++) {
+        BatchInput.Source source = sources.get(i);
+        if (stopped) {
+          notReceived(staging, source);
+          continue;
+        }
+        try {
+          staging.checkCancelled();
+          stageSource(staging, source);
+        } catch (Staging.Stopped e) {
+          stopped = true;
+          if (!(source instanceof BatchInput.PathSource p && Files.isDirectory(p.path()))) {
+            notReceived(staging, source); // a folder has marked its own remaining files
           }
         }
       }
       if (staging.files.isEmpty()) {
         throw reject(ErrorCode.NO_FILES, "The batch holds no files.", "Add at least one file to the batch.");
       }
-      if (staging.files.size() < limits.minFiles()) {
+      if (!stopped && staging.files.size() < limits.minFiles()) {
         throw tooFew(staging.files.size());
       }
       if (!staging.skipped.isEmpty()) {
@@ -185,15 +220,54 @@ public final class Intake {
     }
   }
 
+  private void stageSource(Staging staging, BatchInput.Source source) {
+    if (source instanceof BatchInput.PathSource p) {
+      stagePath(staging, p.path());
+    } else if (source instanceof BatchInput.BytesSource b) {
+      staging.stageTop(b.name(), b.name(), b.declaredType(), OptionalLong.of(b.bytes().length), true,
+          new ByteArrayInputStream(b.bytes()), ZipExpander.Whole.bytes(b.bytes()));
+    } else if (source instanceof BatchInput.StreamSource s) {
+      try (InputStream in = s.stream()) {
+        staging.stageTop(s.name(), s.name(), s.declaredType(), s.declaredSize(), mayBeArchive(s), in, null);
+      } catch (IOException e) {
+        LOG.debug("Closing the stream of {} failed: {}", s.name(), e.toString());
+      }
+    }
+  }
+
+  /** Hands over a source intake will not read because the batch was stopped. */
+  private static void notReceived(Staging staging, BatchInput.Source source) {
+    if (source instanceof BatchInput.PathSource p && Files.isDirectory(p.path())) {
+      for (Found f : walk(p.path(), new ArrayList<>())) {
+        staging.notReceived(fileName(f.path()), f.path().toString(), Optional.empty());
+      }
+    } else if (source instanceof BatchInput.PathSource p) {
+      staging.notReceived(fileName(p.path()), p.path().toString(), Optional.empty());
+    } else if (source instanceof BatchInput.BytesSource b) {
+      staging.notReceived(b.name(), b.name(), b.declaredType());
+    } else if (source instanceof BatchInput.StreamSource s) {
+      staging.notReceived(s.name(), s.name(), s.declaredType());
+    }
+  }
+
   private void stagePath(Staging staging, Path path) {
     if (Files.isDirectory(path)) {
-      for (Found f : walk(path, staging.skipped)) {
-        staging.checkCancelled();
-        if (f.readable()) {
-          stageFile(staging, f.path());
-        } else {
-          staging.unreadable(fileName(f.path()), f.path().toString(), Optional.empty(),
-              new IOException("the folder entry cannot be read"));
+      List<Found> found = walk(path, staging.skipped);
+      for (int i = 0; i < found.size(); i++) {
+        Found f = found.get(i);
+        try {
+          staging.checkCancelled();
+          if (f.readable()) {
+            stageFile(staging, f.path());
+          } else {
+            staging.unreadable(fileName(f.path()), f.path().toString(), Optional.empty(),
+                new IOException("the folder entry cannot be read"));
+          }
+        } catch (Staging.Stopped e) {
+          for (Found rest : found.subList(i, found.size())) {
+            staging.notReceived(fileName(rest.path()), rest.path().toString(), Optional.empty());
+          }
+          throw e;
         }
       }
     } else {

@@ -17,11 +17,13 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One run of intake over one batch: the files staged so far, what was skipped, the bytes received. Not
@@ -41,6 +43,8 @@ final class Staging {
   final List<StagedFile> files = new ArrayList<>();
   final List<String> skipped = new ArrayList<>();
   private final BooleanSupplier cancelled;
+  private final Consumer<StagedFile> onStaged;
+  private final boolean keepWhenStopped;
   private final BatchNames names = new BatchNames();
   private long batchBytes;
   // One head and one chunk buffer per batch, not per file. Safe to share: a body's head and chunk are used up
@@ -49,18 +53,55 @@ final class Staging {
   private byte[] chunk;
 
   Staging(IntakeLimits limits, ArchiveLimits archives, TypeDetector types, Workspace workspace,
-      BooleanSupplier cancelled) {
+      BooleanSupplier cancelled, Consumer<StagedFile> onStaged, boolean keepWhenStopped) {
     this.limits = limits;
     this.archives = archives;
     this.types = types;
     this.workspace = workspace;
     this.cancelled = cancelled;
+    this.onStaged = onStaged;
+    this.keepWhenStopped = keepWhenStopped;
   }
 
   void checkCancelled() {
     if (cancelled.getAsBoolean()) {
+      if (keepWhenStopped && !files.isEmpty()) {
+        throw new Stopped();
+      }
       throw Intake.reject(ErrorCode.CANCELLED, "The batch was cancelled while its files were being received.",
           "Nothing to fix: start the batch again if you still need it.");
+    }
+  }
+
+  /**
+   * Records a file that was not received because the batch was stopped after earlier files had been handed over;
+   * nothing is read. Past the file count limit nothing more is recorded (the batch is stopping anyway).
+   */
+  void notReceived(String rawName, String origin, Optional<String> declared) {
+    if (files.size() >= limits.maxFiles()) {
+      return;
+    }
+    String name = display(rawName);
+    fail(rawName, origin, declared, null, 0, null, ErrorCode.CANCELLED,
+        "The batch was stopped before " + name + " was received.", "Submit the file again if you still need it.");
+  }
+
+  /**
+   * The batch was stopped (cancelled, timed out, closed) after some files were handed over for processing: intake
+   * stops reading, and what it did not receive becomes failed files, so the batch still ends with a full result.
+   * A {@link BatchRejectedException} only so that it passes every catch that lets rejections through.
+   */
+  static final class Stopped extends BatchRejectedException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super(FileError.of(ErrorCode.CANCELLED, "The batch was stopped while its files were being received.",
+          "Nothing to fix: start the batch again if you still need it."));
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // control flow, not a failure
     }
   }
 
@@ -126,6 +167,10 @@ final class Staging {
       tooLarge(rawName, origin, declared, type, knownSize.getAsLong(), true);
       return;
     }
+    if (len < head.length) {
+      stageWhole(rawName, origin, declared, type, mismatch, head, len);
+      return;
+    }
     int index = files.size();
     Path slot = workspace.fileSlot(index);
     MessageDigest sha = sha256();
@@ -144,9 +189,36 @@ final class Staging {
       tooLarge(rawName, origin, declared, type, count, false);
       return;
     }
+    if (count == 0 || mismatch.isPresent()) {
+      deleteQuietly(slot);
+    }
+    keep(rawName, origin, declared, type, mismatch, count, sha, slot, null);
+  }
+
+  /**
+   * Stages a body that ended within its head: it stays in memory (written to the workspace only if a processor asks
+   * for its path), since writing, closing and later deleting a file costs more than everything else intake does
+   * for a small body. Checked against the same limits, in the same order, as a body streamed to disk.
+   */
+  private void stageWhole(String rawName, String origin, Optional<String> declared, MediaType type,
+      Optional<String> mismatch, byte[] head, int len) {
+    if (len > limits.maxFileBytes()) {
+      tooLarge(rawName, origin, declared, type, len, false);
+      return;
+    }
+    MessageDigest sha = sha256();
+    if (len > 0) {
+      countBatchBytes(len, origin);
+      sha.update(head, 0, len);
+    }
+    keep(rawName, origin, declared, type, mismatch, len, sha, null, Arrays.copyOf(head, len));
+  }
+
+  /** Adds a fully received body, or fails it when it is empty or not what it claims; {@code slot} xor {@code bytes}. */
+  private void keep(String rawName, String origin, Optional<String> declared, MediaType type,
+      Optional<String> mismatch, long count, MessageDigest sha, Path slot, byte[] bytes) {
     String name = display(rawName);
     if (count == 0) {
-      deleteQuietly(slot);
       fail(rawName, origin, declared, null, 0, null, ErrorCode.EMPTY_FILE,
           "The file " + name + " is empty (0 bytes).",
           "Check that " + name + " was saved completely, then upload it again.");
@@ -154,13 +226,16 @@ final class Staging {
     }
     String hex = HexFormat.of().formatHex(sha.digest());
     if (mismatch.isPresent()) {
-      deleteQuietly(slot);
       fail(rawName, origin, declared, type, count, hex, ErrorCode.TYPE_MISMATCH,
           "The file " + name + " is not what it claims to be: " + mismatch.get() + ".",
           "Upload the original file with its correct extension and type; renamed or converted files are refused.");
       return;
     }
-    add(new StagedFile(index, names.assign(rawName, index), origin, declared, type, count, hex, slot, null));
+    int index = files.size();
+    String unique = names.assign(rawName, index);
+    add(bytes != null
+        ? StagedFile.inMemory(index, unique, origin, declared, type, hex, bytes, workspace)
+        : new StagedFile(index, unique, origin, declared, type, count, hex, slot, null));
   }
 
   /**
@@ -214,17 +289,21 @@ final class Staging {
       return total;
     }
     if (sha != null) {
-      batchBytes += n;
-      if (batchBytes > limits.maxBatchBytes()) {
-        throw Intake.reject(ErrorCode.BATCH_TOO_LARGE,
-            "The batch holds more than " + Intake.size(limits.maxBatchBytes()) + " (the limit was passed while "
-                + "receiving " + origin + ").",
-            "Send at most " + Intake.size(limits.maxBatchBytes()) + " per batch: split the files into several batches.");
-      }
+      countBatchBytes(n, origin);
       sha.update(b, 0, n);
     }
     out.write(b, 0, n);
     return total;
+  }
+
+  private void countBatchBytes(int n, String origin) {
+    batchBytes += n;
+    if (batchBytes > limits.maxBatchBytes()) {
+      throw Intake.reject(ErrorCode.BATCH_TOO_LARGE,
+          "The batch holds more than " + Intake.size(limits.maxBatchBytes()) + " (the limit was passed while "
+              + "receiving " + origin + ").",
+          "Send at most " + Intake.size(limits.maxBatchBytes()) + " per batch: split the files into several batches.");
+    }
   }
 
   private int readHead(InputStream body, byte[] head) throws SourceReadException {
@@ -273,6 +352,7 @@ final class Staging {
           "Send at most " + limits.maxFiles() + " files per batch: split the upload into several batches.");
     }
     files.add(file);
+    onStaged.accept(file);
   }
 
   /** The name to use in messages: the cleaned base name, or the raw one if cleaning left nothing. */

@@ -10,14 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.QName;
+import org.apache.tika.detect.TextDetector;
 import org.apache.tika.detect.XmlRootExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypeException;
 import org.apache.tika.mime.MimeTypes;
 
 /**
- * Types a body from its first bytes (common signatures first, then Tika's magic and XML-root detection), and checks that the name's extension
+ * Types a body from its first bytes (common signatures first, then Tika's magic and XML-root detection, skipped
+ * when {@link MagicScreen} proves no magic rule can match), and checks that the name's extension
  * and the declared type agree with it.
  *
  * <p>Why not simply pass the name to Tika: Tika refines plain text to whatever the extension says, so the text
@@ -67,6 +70,7 @@ final class TypeDetector {
   // Tika's default registry is shared and thread-safe; one detector serves every batch of an engine.
   private final MimeTypes mimeTypes = MimeTypes.getDefaultMimeTypes();
   private final MediaTypeRegistry registry = mimeTypes.getMediaTypeRegistry();
+  private final MagicScreen screen = MagicScreen.forDefaultRegistry(mimeTypes); // null: Tika for every head
 
   /** The type of a body from its first {@code length} bytes, with {@code name} as a hint for ambiguous content. */
   MediaType detect(byte[] head, int length, String name) {
@@ -107,9 +111,35 @@ final class TypeDetector {
     return MediaType.ZIP.equals(type);
   }
 
-  private org.apache.tika.mime.MediaType byContent(byte[] head, int length) {
+  org.apache.tika.mime.MediaType byContent(byte[] head, int length) {
     org.apache.tika.mime.MediaType known = bySignature(head, length);
-    return known != null ? known : byTika(head, length);
+    if (known != null) {
+      return known;
+    }
+    if (screen != null && length > 0 && screen.noMagicMatches(head, length)) {
+      return byTextHeuristic(head, length);
+    }
+    return byTika(head, length);
+  }
+
+  /**
+   * What Tika answers when none of its magic rules matches: its {@code TextDetector} over the header it read
+   * ({@code MimeTypes.getMimeType}'s last step), text or binary.
+   */
+  org.apache.tika.mime.MediaType byTextHeuristic(byte[] head, int length) {
+    int data = Math.min(length, mimeTypes.getMinLength());
+    try {
+      org.apache.tika.mime.MediaType t = new TextDetector(mimeTypes.getMinLength())
+          .detect(new ByteArrayInputStream(head, 0, data), new Metadata());
+      return normalize(mimeTypes.forName(t.toString()).getType());
+    } catch (IOException | MimeTypeException e) {
+      return byTika(head, length); // cannot happen on a byte array and a built-in type; Tika decides then
+    }
+  }
+
+  /** Whether the magic screen is in use (for tests). */
+  boolean screening() {
+    return screen != null;
   }
 
   /** Tika's magic and XML-root detection over the head, already read: the body is never opened again. */

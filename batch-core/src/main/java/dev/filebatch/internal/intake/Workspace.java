@@ -1,6 +1,7 @@
 package dev.filebatch.internal.intake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -44,14 +45,19 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
-  private final Path root;
+  private final Path parent;
+  private final String name;
+  private volatile Path root;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong temps = new AtomicLong();
   /** Sub-folders made so far: each is created once, not checked with a failing mkdir per file. */
   private final Map<String, Path> made = new ConcurrentHashMap<>();
+  private boolean created; // guarded by this; the folder exists (until close)
 
-  private Workspace(Path root) {
-    this.root = root;
+  private Workspace(Path parent, String name) {
+    this.parent = parent;
+    this.name = name;
+    this.root = parent.resolve(name);
   }
 
   /**
@@ -59,24 +65,69 @@ public final class Workspace implements AutoCloseable {
    * folder; a second workspace for the same id gets a random suffix.
    */
   public static Workspace create(Path root, UUID batchId) throws IOException {
-    if (!Files.isDirectory(root)) {
-      Files.createDirectories(root);
-    }
-    boolean posix = posix(root);
-    String name = "filebatch-" + batchId;
-    Path dir;
+    Workspace ws = lazy(root, batchId);
     try {
-      // One mkdir with the final mode: the folder is never visible with wider permissions.
-      dir = posix ? Files.createDirectory(root.resolve(name), OWNER_ONLY) : Files.createDirectory(root.resolve(name));
-    } catch (FileAlreadyExistsException e) {
-      dir = posix ? Files.createTempDirectory(root, name + "-", OWNER_ONLY) : Files.createTempDirectory(root, name + "-");
+      ws.ensureCreated();
+    } catch (UncheckedIOException e) {
+      ws.close();
+      throw e.getCause();
     }
-    Workspace ws = new Workspace(dir);
+    return ws;
+  }
+
+  /**
+   * A workspace whose folder is only made when something first needs disk ({@link #fileSlot}, {@link #scratch},
+   * a temp file): a batch of small bodies kept in memory never touches the file system. It is tracked from now on,
+   * so {@link #close()} and the shutdown hook remove the folder whenever it was made, and once closed it can never
+   * be made.
+   */
+  public static Workspace lazy(Path root, UUID batchId) {
+    Workspace ws = new Workspace(root, "filebatch-" + batchId);
     OPEN.add(ws);
     return ws;
   }
 
-  /** The folder. */
+  private synchronized void ensureCreated() {
+    if (closed.get()) {
+      throw new IllegalStateException("workspace " + root + " is closed");
+    }
+    if (created) {
+      return;
+    }
+    try {
+      if (!Files.isDirectory(parent)) {
+        Files.createDirectories(parent);
+      }
+      boolean posix = posix(parent);
+      Path dir;
+      try {
+        // One mkdir with the final mode: the folder is never visible with wider permissions.
+        dir = posix ? Files.createDirectory(parent.resolve(name), OWNER_ONLY) : Files.createDirectory(parent.resolve(name));
+      } catch (FileAlreadyExistsException e) {
+        dir = posix ? Files.createTempDirectory(parent, name + "-", OWNER_ONLY) : Files.createTempDirectory(parent, name + "-");
+      }
+      root = dir;
+      created = true;
+    } catch (IOException e) {
+      throw new Unavailable(parent, e);
+    }
+  }
+
+  /** The folder could not be made (a missing, read-only or full disk): the batch cannot be received. */
+  public static final class Unavailable extends UncheckedIOException {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(Path parent, IOException cause) {
+      super("cannot create the batch workspace under " + parent + ": " + cause.getMessage(), cause);
+    }
+  }
+
+  /** Whether the folder has been made (it is made on first need). */
+  public synchronized boolean isCreated() {
+    return created;
+  }
+
+  /** The folder (where it will be, until it is made). */
   public Path root() {
     return root;
   }
@@ -94,6 +145,11 @@ public final class Workspace implements AutoCloseable {
     if (index < 0) {
       throw new IllegalArgumentException("index must not be negative, was " + index);
     }
+    try {
+      ensureCreated();
+    } catch (Unavailable e) {
+      throw e.getCause();
+    }
     return Files.createDirectories(root.resolve("scratch").resolve(Integer.toString(index)));
   }
 
@@ -110,7 +166,15 @@ public final class Workspace implements AutoCloseable {
   /** Deletes the folder and everything in it; never throws. */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    boolean wasCreated;
+    synchronized (this) { // after this, ensureCreated() refuses: no folder can be made behind the deletion
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      wasCreated = created;
+    }
+    if (!wasCreated) {
+      OPEN.remove(this);
       return;
     }
     try {
@@ -133,14 +197,12 @@ public final class Workspace implements AutoCloseable {
   }
 
   private Path inside(String folder) {
-    if (closed.get()) {
-      throw new IllegalStateException("workspace " + root + " is closed");
-    }
+    ensureCreated();
     return made.computeIfAbsent(folder, f -> {
       try {
         return Files.createDirectories(root.resolve(f));
       } catch (IOException e) {
-        throw new java.io.UncheckedIOException("cannot create " + f + " in workspace " + root, e);
+        throw new UncheckedIOException("cannot create " + f + " in workspace " + root, e);
       }
     });
   }

@@ -18,7 +18,9 @@ class WorkspaceShutdownTest {
   /** Runs in a child JVM: opens a workspace, writes into it, exits without closing it. */
   public static final class Child {
     public static void main(String[] args) throws Exception {
-      Workspace ws = Workspace.create(Path.of(args[0]), UUID.randomUUID());
+      // "lazy": the folder is made by the first write, as the engine makes it
+      Workspace ws = args.length > 1 && args[1].equals("lazy") ? Workspace.lazy(Path.of(args[0]), UUID.randomUUID())
+          : Workspace.create(Path.of(args[0]), UUID.randomUUID());
       Files.writeString(ws.fileSlot(0), "body");
       Files.writeString(ws.scratch(0).resolve("tmp"), "scratch");
       System.out.println(ws.root());
@@ -28,9 +30,18 @@ class WorkspaceShutdownTest {
 
   @Test
   void workspaceLeftOpenIsDeletedWhenTheJvmExits() throws Exception {
+    assertChildLeavesNothing("eager");
+  }
+
+  @Test
+  void lazyWorkspaceMadeByAWriteIsDeletedWhenTheJvmExits() throws Exception {
+    assertChildLeavesNothing("lazy");
+  }
+
+  private void assertChildLeavesNothing(String mode) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-        Child.class.getName(), root.toString())).redirectErrorStream(true).start();
+        Child.class.getName(), root.toString(), mode)).redirectErrorStream(true).start();
     String printed = new String(child.getInputStream().readAllBytes()).strip();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(printed).isZero();

@@ -10,6 +10,7 @@ import dev.filebatch.spi.InputFile;
 import dev.filebatch.spi.ProcessingContext;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -29,7 +30,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Reads one PDF for {@link PdfTextProcessor}: open with a temp-file stream cache, check the page count, then per page
+ * Reads one PDF for {@link PdfTextProcessor}: open with a bounded stream cache ({@link StreamCache}), check the page count, then per page
  * extract the text layer, and for a scan either render and recognise it or note it as unread.
  *
  * <p>PDFBox signals everything with {@link IOException} (and, on odd structures, runtime exceptions), so the
@@ -39,6 +40,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 public final class PdfReading {
   private static final int MAX_TITLE_CHARS = 500;
   private static final int MAX_LISTED_PAGES = 10;
+  /** Files up to this size are parsed from memory (the engine keeps bodies up to 64 KB there already). */
+  static final long IN_MEMORY_BYTES = 64 * 1024;
 
   private final PdfTextOptions options;
 
@@ -50,11 +53,9 @@ public final class PdfReading {
   /** Reads one file; see {@link PdfTextProcessor} for the contract. */
   public PdfText read(InputFile file, ProcessingContext ctx) throws Exception {
     ctx.checkCancelled();
-    // Temp-file-only cache in the file's scratch folder: decoded streams never pile up in the heap, and the engine
-    // removes the folder whatever happens.
-    StreamCacheCreateFunction streamCache =
-        MemoryUsageSetting.setupTempFileOnly().setTempDir(ctx.scratchDirectory().toFile()).streamCache;
-    try (PDDocument document = open(file, ctx, streamCache)) {
+    // Bounded heap, then temp files in the file's scratch folder (removed by the engine whatever happens); the
+    // folder is only made if PDFBox asks the cache for a buffer, which reading text does not.
+    try (PDDocument document = open(file, ctx, StreamCache.forFile(ctx))) {
       return readPages(document, file, ctx);
     }
   }
@@ -62,7 +63,14 @@ public final class PdfReading {
   private static PDDocument open(InputFile file, ProcessingContext ctx, StreamCacheCreateFunction streamCache)
       throws FileProcessingException {
     try {
-      // The empty password opens documents protected by an owner password only.
+      // The empty password opens documents protected by an owner password only. A small file is read into memory
+      // through openStream(), so a body the engine holds in memory is never written to disk; a large one is
+      // parsed from its workspace copy, never loaded whole.
+      if (file.size() <= IN_MEMORY_BYTES) {
+        try (InputStream in = file.openStream()) {
+          return Loader.loadPDF(new RandomAccessReadBuffer(in), "", null, null, streamCache);
+        }
+      }
       return Loader.loadPDF(file.path().toFile(), "", streamCache);
     } catch (InvalidPasswordException e) {
       throw encrypted(file, e);
