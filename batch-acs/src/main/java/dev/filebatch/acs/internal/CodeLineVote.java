@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * as "II", "VI" as "VII") in a few percent of codes, and such a misreading often still validates (IR.II.B and
  * IR.III.B are both real tasks), so no repair can see it. Rereadings of the line at other scales make those errors
  * partly independently; each reading is parsed and validated on its own, and each code position takes the code most
- * readings agree on, if more than half of all the readings do; otherwise the position is left out (measured on tuning
- * photos: codes with two votes of five were wrong three times in eight). Readings are compared as validated codes,
- * not as characters, so "IR.T1.B.K2" and "IR.II.B.K2" count as the same vote.
+ * readings agree on, if more than half of the readings that found codes on the line do; otherwise the position is
+ * left out (measured on tuning photos: codes with two votes of five were wrong three times in eight). Readings are
+ * compared as validated codes, not as characters, so "IR.T1.B.K2" and "IR.II.B.K2" count as the same vote.
  *
  * <p>Only lines made wholly of code-like tokens are reread, so a line with other words, or a code broken at its end
  * across lines, keeps its first reading.
@@ -66,9 +66,11 @@ public final class CodeLineVote implements LineReread {
     // how many codes the line holds: the count most readings give (the larger on a tie, since a code a reading
     // could not validate shortens it)
     Map<Integer, Integer> counts = new HashMap<>();
+    int voters = 0; // a reading that found no code on the line (a failed crop, a blur) has no say
     for (List<String> codes : readings) {
       if (!codes.isEmpty()) {
         counts.merge(codes.size(), 1, Integer::sum);
+        voters++;
       }
     }
     if (counts.isEmpty()) {
@@ -101,7 +103,7 @@ public final class CodeLineVote implements LineReread {
       }
       // a code fewer than half the readings agree on is more often a misreading than not: leave it out rather
       // than send the reader to study the wrong task
-      if (most * 2 > readings.size()) {
+      if (most * 2 > voters) {
         settled.add(best);
       }
     }

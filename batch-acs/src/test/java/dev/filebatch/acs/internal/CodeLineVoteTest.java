@@ -52,6 +52,15 @@ class CodeLineVoteTest {
   }
 
   @Test
+  void aReadingThatFoundNoCodeHasNoSay() {
+    String first = "CA.I.E.K3 CA.IV.A.K3 CA.IV.A.R4 CA.IV.C.K4";
+    List<String> rereadings = List.of("", "~~~ ~~", "CA.I.E.K3 CA.IV.A.K3 CA.IV.A.R4 CA.IV.C.K4", "");
+
+    assertThat(vote.settle(first, rereadings)).isEqualTo(first);
+    assertThat(vote.settle(first, List.of("", ""))).isEqualTo(first);
+  }
+
+  @Test
   void keepsTheFirstReadingWhenNoReadingHoldsAValidCode() {
     assertThat(vote.settle("ZZ.Q.Q.K1", List.of("ZZ.Q.Q.K1", "ZZ.0.Q.K1"))).isEqualTo("ZZ.Q.Q.K1");
   }
