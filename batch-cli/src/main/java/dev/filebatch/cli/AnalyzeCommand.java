@@ -43,7 +43,7 @@ final class AnalyzeCommand extends BatchCommand {
 
   @Option(names = "--ocr-reread-codes", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "With tesseract, read each line of ACS codes again at several scales and keep the codes most "
-          + "readings agree on: fewer invented codes on photos for 11-27% more CPU time "
+          + "readings agree on: fewer invented codes on photos for 11-27%% more CPU time "
           + "(default: ${DEFAULT-VALUE}).")
   boolean rereadCodes;
 
