@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filebatch.MediaType;
 import dev.filebatch.acs.fixtures.AktrGenerator;
 import dev.filebatch.acs.fixtures.GroundTruth;
+import dev.filebatch.acs.fixtures.Layout;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.vision.VisionProcessor;
@@ -17,7 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +31,19 @@ import org.junit.jupiter.api.io.TempDir;
  * Generated phone-photo-like reports through real Tesseract (batch-vision, bundled tessdata). Prints the measured
  * ACS code recall and precision.
  *
- * <p>The issue's bar is 98% recall and 99% precision. The seeds here (9000-9019, both layouts) were not used to tune
- * the preprocessing or the repairs (those were tuned on seeds 1000-1019, 5000-5039 and 7000-7039), so the figure is
- * a test, not a fit. The assertions hold the honest floor reached, below the bar, rather than the bar itself.
+ * <p>The issue's bar is 98% recall and 99% precision. The seeds here (9000-9019, both photo layouts) were not used
+ * to tune the preprocessing, the repairs or the code-line reread (those were tuned on seeds 1000-1019 and
+ * 5000-7039), so the figure is a test, not a fit. The assertions hold the honest floor reached on these seeds, below
+ * the bar; docs/benchmarks.md ("Photo accuracy") has the figures on further unseen seeds, per layout.
  */
 class GeneratedPhotoAccuracyTest {
   private static final int PHOTOS = 20;
   private static final long FIRST_SEED = 9000;
-  // The bar is 0.98 / 0.99; not reached yet. Measured on these seeds: recall 0.979, precision 0.979; on unseen
-  // seeds 8000-8039: 0.977 / 0.987 (monospace 0.984 / 1.000, serif two-column 0.962 / 0.962). Floors just under.
-  private static final double RECALL_FLOOR = 0.96;
-  private static final double PRECISION_FLOOR = 0.97;
+  // The bar is 0.98 / 0.99, not reached on these seeds. Measured here: before the code-line reread 0.979 /
+  // 0.979; with it 0.971 / 0.987 (monospace 0.964 / 1.000: four codes left out for want of a majority; serif
+  // two-column 0.977 / 0.977). Floors just under.
+  private static final double RECALL_FLOOR = 0.965;
+  private static final double PRECISION_FLOOR = 0.98;
 
   @TempDir static Path dir;
 
@@ -63,6 +68,7 @@ class GeneratedPhotoAccuracyTest {
     int falseNegatives = 0;
     int falsePositives = 0;
     int exactReports = 0;
+    Map<Layout, int[]> perLayout = new TreeMap<>();
     for (int i = 0; i < PHOTOS; i++) {
       long seed = FIRST_SEED + i;
       GroundTruth t = AktrGenerator.randomTruth(seed);
@@ -71,16 +77,20 @@ class GeneratedPhotoAccuracyTest {
           new TestFiles.Context(dir));
       Set<String> expected = new LinkedHashSet<>(t.acsCodes());
       Set<String> read = new LinkedHashSet<>(r.codeStrings());
+      int[] layout = perLayout.computeIfAbsent(AktrGenerator.photoLayout(seed), l -> new int[3]);
       for (String c : read) {
         if (expected.contains(c)) {
           truePositives++;
+          layout[0]++;
         } else {
           falsePositives++;
+          layout[2]++;
         }
       }
       for (String c : expected) {
         if (!read.contains(c)) {
           falseNegatives++;
+          layout[1]++;
         }
       }
       if (read.equals(expected)) {
@@ -92,6 +102,9 @@ class GeneratedPhotoAccuracyTest {
     System.out.printf(Locale.ROOT, "[batch-acs] generated photos: %d, ACS code recall %.4f, precision %.4f "
         + "(tp %d, fn %d, fp %d), reports with every code right %d/%d%n", PHOTOS, recall, precision,
         truePositives, falseNegatives, falsePositives, exactReports, PHOTOS);
+    perLayout.forEach((layout, n) -> System.out.printf(Locale.ROOT, "[batch-acs]   %s: recall %.4f, precision %.4f "
+        + "(tp %d, fn %d, fp %d)%n", layout, n[0] / (double) Math.max(1, n[0] + n[1]),
+        n[0] / (double) Math.max(1, n[0] + n[2]), n[0], n[1], n[2]));
     assertThat(recall).isGreaterThanOrEqualTo(RECALL_FLOOR);
     assertThat(precision).isGreaterThanOrEqualTo(PRECISION_FLOOR);
   }

@@ -8,6 +8,7 @@ import dev.filebatch.MediaType;
 import dev.filebatch.acs.AcsCatalogue;
 import dev.filebatch.acs.AktrMapper;
 import dev.filebatch.acs.AktrParser;
+import dev.filebatch.acs.KnowledgeTestAnalysis;
 import dev.filebatch.acs.fixtures.AktrGenerator;
 import dev.filebatch.spi.Concurrency;
 import dev.filebatch.spi.FileProcessor;
@@ -69,6 +70,13 @@ public class AktrPhotoLaneBenchmark {
   @Param({"parallel", "sequential", "pool1", "pool2"})
   public String lane;
 
+  /**
+   * Whether Tesseract rereads the lines of ACS codes ({@code analyze --ocr-reread-codes}, on by default):
+   * {@code false} measures what the second reading costs.
+   */
+  @Param({"true"})
+  public boolean rereadCodes = true;
+
   private final List<DirectFile> direct = new ArrayList<>();
   private FileProcessor<?> processor;
   private ExecutorService pool;
@@ -78,6 +86,14 @@ public class AktrPhotoLaneBenchmark {
   private VisionProcessor vision;
   private BatchProcessor engine;
   private Path folder;
+
+  private TesseractRecognizer recognizer() {
+    TesseractRecognizer.Builder b = TesseractRecognizer.builder().language("eng").pageSegmentationMode(3);
+    if (rereadCodes) {
+      b.rereadLines(KnowledgeTestAnalysis.create().codeLineReread());
+    }
+    return b.build();
+  }
 
   /** Writes the photos, builds the engine, and runs one batch so Tesseract engines and the JIT are warm. */
   @Setup
@@ -103,7 +119,7 @@ public class AktrPhotoLaneBenchmark {
         .maxPixels(40_000_000L)
         .preprocessing(true)
         .parallelism(5)
-        .recognizer(TesseractRecognizer.builder().language("eng").pageSegmentationMode(3).build())
+        .recognizer(recognizer())
         .build();
     processor = vision.andThen(AktrMapper.<RecognizedText>of(parser, RecognizedText::text));
     BatchProcessor.Builder b = BatchProcessor.builder()

@@ -19,6 +19,7 @@ import java.util.Map;
  * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns svg 20
  * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns forked 100
  * OMP_THREAD_LIMIT=1 java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns photo 8
+ * OMP_THREAD_LIMIT=1 java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedRuns photo-reread 8
  * </pre>
  */
 public final class PairedRuns {
@@ -33,7 +34,8 @@ public final class PairedRuns {
   /**
    * Runs the comparison.
    *
-   * @param args {@code pdf}, {@code svg}, {@code forked} or {@code photo}, then the number of counted rounds
+   * @param args {@code pdf}, {@code svg}, {@code forked}, {@code photo} or {@code photo-reread} (one photo at a
+   *     time without and with the second reading of code lines), then the number of counted rounds
    */
   public static void main(String[] args) throws Exception {
     String what = args.length > 0 ? args[0] : "pdf";
@@ -103,7 +105,19 @@ public final class PairedRuns {
           close.add(b::tearDown);
         }
       }
-      default -> throw new IllegalArgumentException("pdf, svg, forked or photo, not " + what);
+      case "photo-reread" -> {
+        // what the second reading of the code lines costs: one photo at a time, without and with it
+        files = AktrPhotoLaneBenchmark.PHOTOS;
+        for (boolean reread : new boolean[] {false, true}) {
+          AktrPhotoLaneBenchmark b = new AktrPhotoLaneBenchmark();
+          b.lane = "pool1";
+          b.rereadCodes = reread;
+          b.setUp();
+          steps.put(reread ? "reread" : "pageOnly", b::batch);
+          close.add(b::tearDown);
+        }
+      }
+      default -> throw new IllegalArgumentException("pdf, svg, forked, photo or photo-reread, not " + what);
     }
     List<String> names = new ArrayList<>(steps.keySet());
     int warmUp = Math.max(2, rounds / 5);

@@ -41,6 +41,12 @@ final class AnalyzeCommand extends BatchCommand {
       description = "Tesseract page segmentation mode 0-13 (default: ${DEFAULT-VALUE}).")
   int psm;
 
+  @Option(names = "--ocr-reread-codes", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "With tesseract, read each line of ACS codes again at several scales and keep the codes most "
+          + "readings agree on: fewer invented codes on photos for 11-27%% more CPU time "
+          + "(default: ${DEFAULT-VALUE}).")
+  boolean rereadCodes;
+
   @Option(names = "--openai-url", paramLabel = "URL", defaultValue = "https://api.openai.com/v1",
       description = "Base URL of the OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1 for Ollama "
           + "(default: ${DEFAULT-VALUE}).")
@@ -108,6 +114,7 @@ final class AnalyzeCommand extends BatchCommand {
     s.put(Analysis.TESSDATA, tessdata == null ? "" : tessdata.toAbsolutePath().toString());
     s.put(Analysis.LANGUAGE, language);
     s.put(Analysis.PSM, Integer.toString(psm));
+    s.put(Analysis.REREAD_CODES, Boolean.toString(rereadCodes));
     s.put(Analysis.OPENAI_URL, openaiUrl);
     s.put(Analysis.OPENAI_MODEL, openaiModel);
     s.put(Analysis.OPENAI_KEY_ENV, openaiKeyEnv);

@@ -85,6 +85,51 @@ class TesseractRecognizerTest {
   }
 
   @Test
+  void rereadsOnlyTheWantedLinesAndPutsTheSettledTextInTheirPlace() throws Exception {
+    List<String> wanted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<List<String>> rereadings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LineReread codes = new LineReread() {
+      @Override
+      public String id() {
+        return "test";
+      }
+
+      @Override
+      public boolean wants(String line) {
+        return line.contains("7");
+      }
+
+      @Override
+      public String settle(String first, List<String> readings) {
+        wanted.add(first);
+        rereadings.add(readings);
+        return "SETTLED";
+      }
+    };
+    BufferedImage image = TestFiles.text(900, 300, "FIRST LINE WORDS", "CODE 4711", "LAST LINE WORDS");
+    try (TesseractRecognizer ocr = TesseractRecognizer.builder().rereadLines(codes).build()) {
+      RecognizedText read = ocr.recognize(image, new TestFiles.Context(dir));
+
+      assertThat(wanted).singleElement().satisfies(line -> assertThat(line).contains("4711"));
+      assertThat(rereadings).singleElement().satisfies(readings -> assertThat(readings)
+          .hasSizeGreaterThan(1).allSatisfy(r -> assertThat(r).contains("4711")));
+      assertThat(read.text().lines().toList())
+          .containsExactly("FIRST LINE WORDS", "SETTLED", "LAST LINE WORDS");
+      assertThat(read.recognizer()).isEqualTo("tesseract:eng;reread=test");
+
+      // the engine is back in page mode for the next image: a page of three lines is still read as three lines
+      assertThat(ocr.recognize(TestFiles.text(900, 300, "ONE", "TWO", "THREE"), new TestFiles.Context(dir))
+          .text().lines().toList()).containsExactly("ONE", "TWO", "THREE");
+    }
+  }
+
+  @Test
+  void refusesANullReread() {
+    assertThatThrownBy(() -> TesseractRecognizer.builder().rereadLines(null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("reread");
+  }
+
+  @Test
   void namesItselfByLanguage() {
     assertThat(TesseractRecognizer.builder().language("eng+deu").build().id()).isEqualTo("tesseract:eng+deu");
     assertThat(TesseractRecognizer.create().cpuBound()).isTrue();
