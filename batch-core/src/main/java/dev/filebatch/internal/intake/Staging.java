@@ -151,8 +151,9 @@ final class Staging {
     }
     int len = readHead(body, head);
     String hint = BatchNames.clean(rawName);
-    MediaType type = types.detect(head, len, hint);
-    Optional<String> mismatch = types.mismatch(type, hint, declared);
+    org.apache.tika.mime.MediaType named = types.byName(hint); // once per body: Tika's name lookup is not free
+    MediaType type = types.detect(head, len, named);
+    Optional<String> mismatch = types.mismatch(type, hint, named, declared);
     if (archives.expand() && types.isZip(type) && mismatch.isEmpty()) {
       if (level >= archives.maxNestingDepth()) {
         throw Intake.reject(ErrorCode.ARCHIVE_UNSAFE,
