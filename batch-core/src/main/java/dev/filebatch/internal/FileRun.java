@@ -18,6 +18,7 @@ import dev.filebatch.spi.ProcessingContext;
 import dev.filebatch.spi.ResultCache;
 import dev.filebatch.spi.TransientException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,13 +116,14 @@ final class FileRun implements Runnable, ProcessingContext {
     FileProcessor<?> processor = lane.processor();
     ResultCache cache = engine.config().cache();
     // the key (processor id, version string, hash) is only built when the cache can be used
-    CacheKey key = processor.cacheable() ? new CacheKey(processor.id(), processor.version(), file.sha256()) : null;
+    String hash = processor.cacheable() ? sha256() : null;
+    CacheKey key = hash != null ? new CacheKey(processor.id(), processor.version(), hash) : null;
     if (key != null) {
       Optional<?> hit = safeGet(cache, key, processor.resultType());
       if (hit.isPresent()) {
         LOG.debug("cache hit for {}", key.asString());
         return new FileResult(file.index(), file.name(), FileStatus.SUCCESS, hit.get(), null, 0,
-            elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(), file.sha256(), true);
+            elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(), sha256(), true);
       }
     }
     try {
@@ -145,7 +147,7 @@ final class FileRun implements Runnable, ProcessingContext {
       }
       return new FileResult(file.index(), file.name(), warn == null ? FileStatus.SUCCESS : FileStatus.PARTIAL,
           payload, warn, attempt, elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(),
-          file.sha256(), false);
+          sha256(), false);
     } catch (FailsafeException e) {
       return failure(start, e.getCause() != null ? e.getCause() : e);
     } catch (VirtualMachineError e) {
@@ -180,7 +182,20 @@ final class FileRun implements Runnable, ProcessingContext {
 
   private FileResult failed(long start, FileError error) {
     return new FileResult(file.index(), file.name(), FileStatus.FAILED, null, error, attempt, elapsed(start),
-        lane.id(), lane.id(), file.detectedType(), file.size(), file.sha256(), false);
+        lane.id(), lane.id(), file.detectedType(), file.size(), sha256(), false);
+  }
+
+  /**
+   * The file's hash, computed on first use from its bytes ({@link StagedFile#sha256()}); {@code null}, and logged,
+   * if its workspace copy can no longer be read, so that the file still gets a result.
+   */
+  private String sha256() {
+    try {
+      return file.sha256();
+    } catch (UncheckedIOException e) {
+      LOG.warn("could not hash {}: {}", file.name(), e.toString());
+      return null;
+    }
   }
 
   /** Called by the scheduler when the file's deadline passes. */
@@ -204,7 +219,7 @@ final class FileRun implements Runnable, ProcessingContext {
     long began = startNanos;
     FileResult fr = new FileResult(file.index(), file.name(), FileStatus.FAILED, null, err, attempt,
         began == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - began), lane.id(), lane.id(), file.detectedType(), file.size(),
-        file.sha256(), false);
+        sha256(), false);
     if (batch.finish(fr)) {
       synchronized (this) {
         if (runner != null) {

@@ -41,7 +41,27 @@ final class MagicScreen {
 
   /** One clause as Tika's {@link MagicDetector} holds it. */
   private record Clause(byte[] pattern, byte[] mask, int length, int begin, int end, boolean ignoreCase,
-      Pattern regex) {
+      Pattern regex, int keyPos, int key, int keyAlt) {
+
+    /**
+     * A clause as Tika holds it, with its key: the first fully masked pattern position and the head bytes that can
+     * satisfy it there (for an ignore-case letter, its capital too; keyPos -1 when there is none), so that a
+     * window is compared byte by byte only when its key byte is right.
+     */
+    static Clause of(byte[] pattern, byte[] mask, int length, int begin, int end, boolean ignoreCase, Pattern regex) {
+      int keyPos = -1;
+      int key = -1;
+      int keyAlt = -1;
+      for (int j = 0; regex == null && j < length; j++) {
+        if (mask[j] == (byte) 0xFF) {
+          keyPos = j;
+          key = pattern[j] & 0xFF;
+          keyAlt = ignoreCase && key >= 'a' && key <= 'z' ? key - 32 : key;
+          break;
+        }
+      }
+      return new Clause(pattern, mask, length, begin, end, ignoreCase, regex, keyPos, key, keyAlt);
+    }
 
     /**
      * For a byte clause: per fully masked pattern position, the head bytes that can satisfy it (the byte itself;
@@ -67,7 +87,12 @@ final class MagicScreen {
   private final int[] positions;
   private final Clause[][][] byByte;
   private final Clause[] others;
-  private final int[][][] othersNeed; // for byte clauses among others, see Clause.needed(); null for regex
+  // For byte clauses among others: the byte values every match needs present (one bit each), and the ignore-case
+  // positions that need one of two values (Clause.needed()); null for regex clauses.
+  private final long[][] othersAll;
+  private final int[][][] othersEither;
+  // For regex clauses among others: the characters a match's first character must be one of, or null (unknown).
+  private final long[][] othersFirst;
   private final int reach; // how far into the head any of the others looks
 
   private MagicScreen(Clause[] clauses, int headerLength) {
@@ -102,10 +127,26 @@ final class MagicScreen {
       k++;
     }
     others = rest.toArray(new Clause[0]);
-    othersNeed = new int[others.length][][];
+    othersAll = new long[others.length][];
+    othersEither = new int[others.length][][];
+    othersFirst = new long[others.length][];
     int far = 0;
     for (int o = 0; o < others.length; o++) {
-      othersNeed[o] = others[o].regex == null ? others[o].needed() : null;
+      if (others[o].regex == null) {
+        long[] all = new long[4];
+        List<int[]> either = new ArrayList<>();
+        for (int[] choices : others[o].needed()) {
+          if (choices.length == 1) {
+            all[choices[0] >>> 6] |= 1L << choices[0];
+          } else {
+            either.add(choices);
+          }
+        }
+        othersAll[o] = all;
+        othersEither[o] = either.toArray(new int[0][]);
+      } else {
+        othersFirst[o] = others[o].ignoreCase ? null : RegexStart.firstChars(others[o].regex.pattern());
+      }
       far = Math.max(far, others[o].end + others[o].length);
     }
     reach = far;
@@ -186,7 +227,7 @@ final class MagicScreen {
     boolean ignoreCase = (boolean) field(d, "isStringIgnoreCase");
     Pattern regex = isRegex ? Pattern.compile(new String(pattern, StandardCharsets.UTF_8),
         ignoreCase ? Pattern.CASE_INSENSITIVE : 0) : null; // as MagicDetector.detect compiles it
-    out.add(new Clause(pattern, (byte[]) field(d, "mask"), (int) field(d, "length"), (int) field(d, "offsetRangeBegin"),
+    out.add(Clause.of(pattern, (byte[]) field(d, "mask"), (int) field(d, "length"), (int) field(d, "offsetRangeBegin"),
         (int) field(d, "offsetRangeEnd"), ignoreCase, regex));
     return true;
   }
@@ -236,18 +277,21 @@ final class MagicScreen {
     for (int k = 0; k < others.length; k++) {
       Clause c = others[k];
       if (c.regex != null) {
-        if (regexMatches(c, head, data)) {
+        if (regexMatches(c, othersFirst[k], head, data)) {
           return false;
         }
-      } else if (possible(othersNeed[k], present) && bytesMatch(c, head, data)) {
+      } else if (possible(othersAll[k], othersEither[k], present) && bytesMatch(c, head, data)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean possible(int[][] needed, long[] present) {
-    for (int[] choices : needed) {
+  private static boolean possible(long[] all, int[][] either, long[] present) {
+    if ((all[0] & ~present[0] | all[1] & ~present[1] | all[2] & ~present[2] | all[3] & ~present[3]) != 0) {
+      return false;
+    }
+    for (int[] choices : either) {
       boolean any = false;
       for (int v : choices) {
         any |= (present[v >>> 6] & (1L << v)) != 0;
@@ -277,6 +321,12 @@ final class MagicScreen {
     // Past the data every window holds only zeros, so all such windows compare alike: test one of them.
     int lastWithData = Math.min(windows, Math.max(0, data - c.begin));
     for (int i = 0; i <= lastWithData; i++) {
+      if (c.keyPos >= 0) {
+        int v = at(head, data, c.begin + i + c.keyPos) & 0xFF;
+        if (v != c.key && v != c.keyAlt) {
+          continue; // window() would fail at the key position anyway
+        }
+      }
       if (window(c, head, data, c.begin + i)) {
         return true;
       }
@@ -297,18 +347,30 @@ final class MagicScreen {
     return true;
   }
 
-  /** {@link MagicDetector#detect}'s regex branch: ISO-8859-1 chars of the zero-filled window, region by region. */
-  private static boolean regexMatches(Clause c, byte[] head, int data) {
+  /**
+   * {@link MagicDetector#detect}'s regex branch: ISO-8859-1 chars of the zero-filled window, region by region.
+   * With {@code first} (see {@link RegexStart}), a region whose first character cannot start a match is not handed
+   * to the regex engine: the answer is the same, without a matcher per clause and file.
+   */
+  private static boolean regexMatches(Clause c, long[] first, byte[] head, int data) {
     if (data < c.begin) {
       return false;
     }
     int size = c.length + (c.end - c.begin);
-    CharSequence window = new Window(head, data, c.begin, size);
-    Matcher m = c.regex.matcher(window);
+    Matcher m = null;
     int windows = c.end - c.begin;
     // Regions that start past the data hold only zeros and have the same length: one stands for all.
     int lastWithData = Math.min(windows, Math.max(0, data - c.begin));
     for (int i = 0; i <= lastWithData; i++) {
+      if (first != null) {
+        int v = at(head, data, c.begin + i) & 0xFF;
+        if (c.length == 0 || (first[v >>> 6] & (1L << v)) == 0) {
+          continue;
+        }
+      }
+      if (m == null) {
+        m = c.regex.matcher(new Window(head, data, c.begin, size));
+      }
       m.region(i, c.length + i);
       if (m.lookingAt()) {
         return true;
@@ -357,6 +419,28 @@ final class MagicScreen {
     public String toString() {
       return subSequence(0, size).toString();
     }
+  }
+
+  /**
+   * For tests: the regex clauses whose answer over {@code head} differs with and without their first-character
+   * filter (must be none), and how many clauses have a filter, as the last element ("filtered=N").
+   */
+  List<String> filterDisagreements(byte[] head, int n) {
+    int data = Math.min(n, headerLength);
+    List<String> out = new ArrayList<>();
+    int filtered = 0;
+    for (int k = 0; k < others.length; k++) {
+      Clause c = others[k];
+      if (c.regex == null || othersFirst[k] == null) {
+        continue;
+      }
+      filtered++;
+      if (regexMatches(c, othersFirst[k], head, data) != regexMatches(c, null, head, data)) {
+        out.add(c.regex.pattern());
+      }
+    }
+    out.add("filtered=" + filtered);
+    return out;
   }
 
   /** How many clauses the screen checks (for tests). */

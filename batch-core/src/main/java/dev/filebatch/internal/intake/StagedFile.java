@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +27,10 @@ import java.util.Optional;
  * <p>An in-memory body is written to its workspace slot only when someone asks for {@link #path()} (once, however
  * many threads ask); {@link #openStream()} serves it from memory. Small uploads are the common case and most
  * processors read a stream, so most files never cost a file create, write and delete.
+ *
+ * <p>A kept file's SHA-256 is computed when first asked for (once, however many threads ask), from the bytes in
+ * memory or the workspace copy: only a cacheable processor's cache key, a result or an inspection needs it, and
+ * hashing on the intake thread held up the reading of the next file.
  *
  * <p>For a failed file, {@code path()} is {@code null} (its bytes are not kept), {@code sha256} is {@code null}
  * unless the whole body was read, {@code detectedType} is {@code null} unless content was seen, and {@code size} is
@@ -35,7 +44,8 @@ public final class StagedFile implements InputFile {
   private final Optional<String> declaredType;
   private final MediaType detectedType;
   private final long size;
-  private final String sha256;
+  private final boolean hashLater;
+  private volatile String sha256;
   private final FileError error;
   private final byte[] body;
   private final Workspace workspace;
@@ -44,11 +54,12 @@ public final class StagedFile implements InputFile {
   /** A file whose bytes are at {@code path} (or, with an {@code error}, nowhere: {@code path} is then null). */
   public StagedFile(int index, String name, String origin, Optional<String> declaredType, MediaType detectedType,
       long size, String sha256, Path path, FileError error) {
-    this(index, name, origin, declaredType, detectedType, size, sha256, path, error, null, null);
+    this(index, name, origin, declaredType, detectedType, size, sha256, path, error, null, null, false);
   }
 
   private StagedFile(int index, String name, String origin, Optional<String> declaredType, MediaType detectedType,
-      long size, String sha256, Path path, FileError error, byte[] body, Workspace workspace) {
+      long size, String sha256, Path path, FileError error, byte[] body, Workspace workspace, boolean hashLater) {
+    this.hashLater = hashLater;
     this.index = index;
     this.name = name;
     this.origin = origin;
@@ -68,11 +79,21 @@ public final class StagedFile implements InputFile {
     return new StagedFile(index, name, origin, declaredType, detectedType, size, sha256, null, error);
   }
 
-  /** A file whose whole body is {@code body} (owned by the file from now on); written to the workspace on demand. */
+  /**
+   * A file whose whole body is {@code body} (owned by the file from now on); written to the workspace on demand,
+   * hashed on demand.
+   */
   static StagedFile inMemory(int index, String name, String origin, Optional<String> declaredType,
-      MediaType detectedType, String sha256, byte[] body, Workspace workspace) {
-    return new StagedFile(index, name, origin, declaredType, detectedType, body.length, sha256, null, null, body,
-        Objects.requireNonNull(workspace, "workspace"));
+      MediaType detectedType, byte[] body, Workspace workspace) {
+    return new StagedFile(index, name, origin, declaredType, detectedType, body.length, null, null, null, body,
+        Objects.requireNonNull(workspace, "workspace"), true);
+  }
+
+  /** A file received whole into {@code path} in the workspace; hashed on demand. */
+  static StagedFile onDisk(int index, String name, String origin, Optional<String> declaredType,
+      MediaType detectedType, long size, Path path) {
+    return new StagedFile(index, name, origin, declaredType, detectedType, size, null, Objects.requireNonNull(path),
+        null, null, null, true);
   }
 
   /** Whether intake failed this file. */
@@ -115,9 +136,56 @@ public final class StagedFile implements InputFile {
     return size;
   }
 
+  /**
+   * The lower-case hex SHA-256 of the body; for a kept file computed on the first call.
+   *
+   * @throws UncheckedIOException when the workspace copy cannot be read (the batch has ended, or a processor
+   *     removed it)
+   */
   @Override
   public String sha256() {
-    return sha256;
+    String h = sha256;
+    if (h != null || !hashLater) {
+      return h;
+    }
+    synchronized (this) {
+      if (sha256 == null) {
+        try {
+          sha256 = body != null ? sha256Of(body) : sha256Of(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read " + origin + " again to hash it", e);
+        }
+      }
+      return sha256;
+    }
+  }
+
+  static String sha256Of(byte[] bytes) {
+    MessageDigest md = digest();
+    md.update(bytes);
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** The hash of a file's bytes, read in large chunks. */
+  static String sha256Of(Path file) throws IOException {
+    MessageDigest md = digest();
+    ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (ch.read(buf) >= 0) {
+        buf.flip();
+        md.update(buf);
+        buf.clear();
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
   }
 
   /** Why intake failed the file, or {@code null}. */

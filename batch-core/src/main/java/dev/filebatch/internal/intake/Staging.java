@@ -14,11 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,7 +28,8 @@ import java.util.function.Consumer;
  *
  * <p>Every body goes through {@link #stageBody}: its first {@value TypeDetector#HEAD_BYTES} bytes are read to type
  * it, then a ZIP is handed to {@link ZipExpander} and anything else is written to its slot in the workspace while
- * being counted and hashed, stopping one byte past the per-file cap.
+ * being counted, stopping one byte past the per-file cap. A kept body is hashed only when its SHA-256 is first asked
+ * for ({@link StagedFile#sha256()}): hashing every byte on the intake thread cost more than the copy itself.
  */
 final class Staging {
   private static final int CHUNK = 64 * 1024;
@@ -151,8 +149,9 @@ final class Staging {
     }
     int len = readHead(body, head);
     String hint = BatchNames.clean(rawName);
-    MediaType type = types.detect(head, len, hint);
-    Optional<String> mismatch = types.mismatch(type, hint, declared);
+    org.apache.tika.mime.MediaType named = types.byName(hint); // once per body: Tika's name lookup is not free
+    MediaType type = types.detect(head, len, named);
+    Optional<String> mismatch = types.mismatch(type, hint, named, declared);
     if (archives.expand() && types.isZip(type) && mismatch.isEmpty()) {
       if (level >= archives.maxNestingDepth()) {
         throw Intake.reject(ErrorCode.ARCHIVE_UNSAFE,
@@ -173,10 +172,9 @@ final class Staging {
     }
     int index = files.size();
     Path slot = workspace.fileSlot(index);
-    MessageDigest sha = sha256();
     long count;
     try (OutputStream out = Files.newOutputStream(slot, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      count = copy(head, len, body, out, max, sha, origin);
+      count = copy(head, len, body, out, max, true, origin);
     } catch (SourceReadException e) {
       deleteQuietly(slot);
       throw e;
@@ -189,10 +187,19 @@ final class Staging {
       tooLarge(rawName, origin, declared, type, count, false);
       return;
     }
+    String hex = null;
+    if (mismatch.isPresent() && count > 0) {
+      try {
+        hex = StagedFile.sha256Of(slot); // a refused file reports its hash, and its bytes are not kept
+      } catch (IOException e) {
+        deleteQuietly(slot);
+        throw new UncheckedIOException("cannot read " + origin + " back from the workspace " + workspace.root(), e);
+      }
+    }
     if (count == 0 || mismatch.isPresent()) {
       deleteQuietly(slot);
     }
-    keep(rawName, origin, declared, type, mismatch, count, sha, slot, null);
+    keep(rawName, origin, declared, type, mismatch, count, hex, slot, null);
   }
 
   /**
@@ -206,17 +213,20 @@ final class Staging {
       tooLarge(rawName, origin, declared, type, len, false);
       return;
     }
-    MessageDigest sha = sha256();
     if (len > 0) {
       countBatchBytes(len, origin);
-      sha.update(head, 0, len);
     }
-    keep(rawName, origin, declared, type, mismatch, len, sha, null, Arrays.copyOf(head, len));
+    byte[] body = Arrays.copyOf(head, len);
+    String hex = mismatch.isPresent() && len > 0 ? StagedFile.sha256Of(body) : null;
+    keep(rawName, origin, declared, type, mismatch, len, hex, null, body);
   }
 
-  /** Adds a fully received body, or fails it when it is empty or not what it claims; {@code slot} xor {@code bytes}. */
+  /**
+   * Adds a fully received body, or fails it when it is empty or not what it claims; {@code slot} xor {@code bytes};
+   * {@code hex}, the hash, is given for a mismatch (whose bytes are not kept), and computed later for a kept file.
+   */
   private void keep(String rawName, String origin, Optional<String> declared, MediaType type,
-      Optional<String> mismatch, long count, MessageDigest sha, Path slot, byte[] bytes) {
+      Optional<String> mismatch, long count, String hex, Path slot, byte[] bytes) {
     String name = display(rawName);
     if (count == 0) {
       fail(rawName, origin, declared, null, 0, null, ErrorCode.EMPTY_FILE,
@@ -224,7 +234,6 @@ final class Staging {
           "Check that " + name + " was saved completely, then upload it again.");
       return;
     }
-    String hex = HexFormat.of().formatHex(sha.digest());
     if (mismatch.isPresent()) {
       fail(rawName, origin, declared, type, count, hex, ErrorCode.TYPE_MISMATCH,
           "The file " + name + " is not what it claims to be: " + mismatch.get() + ".",
@@ -234,23 +243,23 @@ final class Staging {
     int index = files.size();
     String unique = names.assign(rawName, index);
     add(bytes != null
-        ? StagedFile.inMemory(index, unique, origin, declared, type, hex, bytes, workspace)
-        : new StagedFile(index, unique, origin, declared, type, count, hex, slot, null));
+        ? StagedFile.inMemory(index, unique, origin, declared, type, bytes, workspace)
+        : StagedFile.onDisk(index, unique, origin, declared, type, count, slot));
   }
 
   /**
    * Copies the head and then the rest of {@code body} to {@code out}, stopping as soon as more than {@code max}
-   * bytes were seen. Counts kept bodies against the batch cap when {@code sha} is given (archives in transit are
-   * not files of the batch).
+   * bytes were seen. Counts the body against the batch cap when {@code ofBatch} (archives in transit are not files
+   * of the batch).
    *
    * <p>Reads are gathered into whole chunks before they are hashed and written: a ZIP entry's reader returns at
    * most 512 bytes per read, and writing each read as it came cost one {@code write(2)} per 512 bytes.
    *
    * @return the bytes seen: the full size, or more than {@code max} (by up to one chunk) when the cap stopped it
    */
-  long copy(byte[] head, int len, InputStream body, OutputStream out, long max, MessageDigest sha, String origin)
+  long copy(byte[] head, int len, InputStream body, OutputStream out, long max, boolean ofBatch, String origin)
       throws IOException {
-    long count = accept(head, len, 0, out, max, sha, origin);
+    long count = accept(head, len, 0, out, max, ofBatch, origin);
     if (len < head.length || count > max) {
       return count; // the head did not fill: the body has already ended
     }
@@ -267,11 +276,11 @@ final class Staging {
         return count + fill; // over the cap: the part in hand is never written
       }
       if (fill == buf.length) {
-        count = accept(buf, fill, count, out, max, sha, origin);
+        count = accept(buf, fill, count, out, max, ofBatch, origin);
         fill = 0;
       }
     }
-    return fill == 0 ? count : accept(buf, fill, count, out, max, sha, origin);
+    return fill == 0 ? count : accept(buf, fill, count, out, max, ofBatch, origin);
   }
 
   /** The batch's copy buffer, also used to drain skipped archive entries; one body at a time uses it. */
@@ -282,15 +291,14 @@ final class Staging {
     return chunk;
   }
 
-  private long accept(byte[] b, int n, long count, OutputStream out, long max, MessageDigest sha, String origin)
+  private long accept(byte[] b, int n, long count, OutputStream out, long max, boolean ofBatch, String origin)
       throws IOException {
     long total = count + n;
     if (total > max) {
       return total;
     }
-    if (sha != null) {
+    if (ofBatch) {
       countBatchBytes(n, origin);
-      sha.update(b, 0, n);
     }
     out.write(b, 0, n);
     return total;
@@ -366,14 +374,6 @@ final class Staging {
       Files.deleteIfExists(p);
     } catch (IOException e) {
       // the workspace is deleted as a whole when the batch ends
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
   }
 

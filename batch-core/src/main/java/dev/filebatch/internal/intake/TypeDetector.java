@@ -74,8 +74,12 @@ final class TypeDetector {
 
   /** The type of a body from its first {@code length} bytes, with {@code name} as a hint for ambiguous content. */
   MediaType detect(byte[] head, int length, String name) {
+    return detect(head, length, byName(name));
+  }
+
+  /** {@link #detect(byte[], int, String)} with the name's type already known ({@link #byName}). */
+  MediaType detect(byte[] head, int length, org.apache.tika.mime.MediaType named) {
     org.apache.tika.mime.MediaType content = byContent(head, length);
-    org.apache.tika.mime.MediaType named = byName(name);
     if (!named.equals(OCTET) && !named.equals(content) && registry.isSpecializationOf(named, content)
         && refinable(content, named, head, length)) {
       return toApi(named);
@@ -88,8 +92,13 @@ final class TypeDetector {
    * absent extension, an unknown one and a declared {@code application/octet-stream} claim nothing.
    */
   Optional<String> mismatch(MediaType detected, String name, Optional<String> declared) {
+    return mismatch(detected, name, byName(name), declared);
+  }
+
+  /** {@link #mismatch(MediaType, String, Optional)} with the name's type already known ({@link #byName}). */
+  Optional<String> mismatch(MediaType detected, String name, org.apache.tika.mime.MediaType named,
+      Optional<String> declared) {
     org.apache.tika.mime.MediaType found = normalize(org.apache.tika.mime.MediaType.parse(detected.toString()));
-    org.apache.tika.mime.MediaType named = byName(name);
     if (!agrees(found, named)) {
       return Optional.of("its content is " + describe(found) + " but its name ends in '" + extension(name)
           + "', which means " + describe(named));
@@ -214,7 +223,8 @@ final class TypeDetector {
     return -1;
   }
 
-  private org.apache.tika.mime.MediaType byName(String name) {
+  /** The type Tika gives the name alone ({@code application/octet-stream} when it has no extension). */
+  org.apache.tika.mime.MediaType byName(String name) {
     if (name == null || name.isEmpty() || extension(name).isEmpty()) {
       return OCTET;
     }

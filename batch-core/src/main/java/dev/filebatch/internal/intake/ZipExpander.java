@@ -142,7 +142,7 @@ final class ZipExpander {
       } else {
         tmp = staging.workspace.tempFile();
         try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-          n = staging.copy(head, len, body, out, cap, null, origin);
+          n = staging.copy(head, len, body, out, cap, false, origin);
         } catch (SourceReadException e) {
           throw e;
         } catch (IOException e) {
