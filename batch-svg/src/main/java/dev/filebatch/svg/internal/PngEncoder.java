@@ -17,6 +17,11 @@ import java.util.zip.Deflater;
  * drawings Up compresses about as well as choosing per row among all five filters, measured over the resvg suite,
  * for a fraction of the work). Output is 8-bit RGBA, non-interlaced, like ImageIO's for this image type, so every
  * decoder reads the same pixels.
+ *
+ * <p>Why not a library: pngencoder 0.15.0 ({@code com.pngencoder}, the maintained fast Java encoder) was tried in
+ * its place, single-threaded at the same level. Over the resvg suite it needed 40.8 s of CPU against 35.0 s and
+ * wrote 26 MB of PNGs against 19 MB without its predictor, and twice this encoder's time with it (see
+ * docs/benchmarks.md, issue 10, second pass).
  */
 final class PngEncoder {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
