@@ -51,7 +51,7 @@ class StreamCacheTest {
 
     @Override
     public Path newArtifact(String fileName) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("these tests never write artifacts");
     }
 
     @Override
