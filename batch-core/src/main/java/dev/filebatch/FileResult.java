@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param lane the lane the file ran in (the processor id, or {@code null})
  * @param mediaType the type detected from content, or {@code null} if intake failed before detection
  * @param size the file's size in bytes as streamed into the workspace
- * @param sha256 the lower-case hex SHA-256 of the bytes, or {@code null} if intake failed before hashing
+ * @param sha256 the lower-case hex SHA-256 of the bytes, or {@code null} if intake failed before hashing or the
+ *     workspace copy could no longer be read when the hash was first needed (a processor deleted it, say)
  * @param cached whether the payload came from the result cache instead of running the processor
  */
 @JsonPropertyOrder({"file_name", "status", "processor", "attempts", "processing_time_ms", "error", "result"})
