@@ -297,7 +297,7 @@ public final class Engine implements BatchProcessor {
     intake.precheck(input);
     UUID id = UUID.randomUUID();
     try (Workspace ws = Workspace.lazy(config.workspaceRoot(), id)) {
-      List<StagedFile> staged = intake.stage(input, ws, () -> closed);
+      List<StagedFile> staged = intake.stagePrechecked(input, ws, () -> closed);
       List<FileInspection> out = new ArrayList<>(staged.size());
       for (StagedFile f : staged) {
         Lane lane = f.failed() ? null : routes.get(f.detectedType());

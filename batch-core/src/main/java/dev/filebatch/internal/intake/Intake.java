@@ -108,10 +108,17 @@ public final class Intake {
     long count = 0;
     long bytes = 0;
     for (BatchInput.Source source : input.sources()) {
-      if (source instanceof BatchInput.PathSource p && Files.isDirectory(p.path())) {
-        for (Found f : walk(p.path(), new ArrayList<>())) {
+      if (source instanceof BatchInput.PathSource p) {
+        // one stat per path: this runs on the caller's thread before anything else of the batch
+        BasicFileAttributes a = attributes(p.path());
+        if (a != null && a.isDirectory()) {
+          for (Found f : walk(p.path(), new ArrayList<>())) {
+            count++;
+            bytes += f.readable() ? f.size() : 0;
+          }
+        } else {
           count++;
-          bytes += f.readable() ? sizeOrZero(f.path()) : 0;
+          bytes += a != null && a.isRegularFile() ? a.size() : 0;
         }
       } else {
         count++; // each other source is at least one file: an archive without files becomes one failed file
@@ -156,7 +163,17 @@ public final class Intake {
    * @throws BatchRejectedException when a batch limit breaks or an archive is hostile
    */
   public IntakeReport stageReport(BatchInput input, Workspace workspace, BooleanSupplier cancelled) {
-    return run(input, workspace, cancelled, f -> { }, false);
+    return run(input, workspace, cancelled, f -> { }, false, false);
+  }
+
+  /**
+   * Like {@link #stage}, for an input {@link #precheck} has already accepted: what precheck checks is not looked at
+   * again (the limits it checks are still enforced while the bodies are read).
+   *
+   * @throws BatchRejectedException when a batch limit breaks or an archive is hostile
+   */
+  public List<StagedFile> stagePrechecked(BatchInput input, Workspace workspace, BooleanSupplier cancelled) {
+    return run(input, workspace, cancelled, f -> { }, false, true).files();
   }
 
   /**
@@ -171,21 +188,26 @@ public final class Intake {
    * remaining files one by one; an archive cut short as one file named after it, besides the entries already
    * handed over), so the caller can still end the batch with a result for every file.
    *
+   * <p>The input must be one {@link #precheck} has accepted (the engine prechecks on the caller's thread, so a
+   * batch breaking a known limit is refused before it is submitted); it is not prechecked again here.
+   *
    * @throws BatchRejectedException when a batch limit breaks or an archive is hostile, or on cancellation before
    *     any file was handed over
    */
   public IntakeReport stageReport(BatchInput input, Workspace workspace, BooleanSupplier cancelled,
       Consumer<StagedFile> onStaged) {
     Objects.requireNonNull(onStaged, "onStaged");
-    return run(input, workspace, cancelled, onStaged, true);
+    return run(input, workspace, cancelled, onStaged, true, true);
   }
 
   private IntakeReport run(BatchInput input, Workspace workspace, BooleanSupplier cancelled,
-      Consumer<StagedFile> onStaged, boolean keepWhenStopped) {
+      Consumer<StagedFile> onStaged, boolean keepWhenStopped, boolean prechecked) {
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(cancelled, "cancelled");
     try {
-      precheck(input);
+      if (!prechecked) {
+        precheck(input);
+      }
       Staging staging = new Staging(limits, archiveLimits, types, workspace, cancelled, onStaged, keepWhenStopped);
       List<BatchInput.Source> sources = input.sources();
       boolean stopped = false;
@@ -251,14 +273,15 @@ public final class Intake {
   }
 
   private void stagePath(Staging staging, Path path) {
-    if (Files.isDirectory(path)) {
+    BasicFileAttributes a = attributes(path);
+    if (a != null && a.isDirectory()) {
       List<Found> found = walk(path, staging.skipped);
       for (int i = 0; i < found.size(); i++) {
         Found f = found.get(i);
         try {
           staging.checkCancelled();
           if (f.readable()) {
-            stageFile(staging, f.path());
+            stageFile(staging, f.path(), attributes(f.path()));
           } else {
             staging.unreadable(fileName(f.path()), f.path().toString(), Optional.empty(),
                 new IOException("the folder entry cannot be read"));
@@ -271,25 +294,20 @@ public final class Intake {
         }
       }
     } else {
-      stageFile(staging, path);
+      stageFile(staging, path, a);
     }
   }
 
-  private void stageFile(Staging staging, Path file) {
+  /** Stages one file on disk; {@code a} are its attributes as just read, {@code null} if it could not be read. */
+  private void stageFile(Staging staging, Path file, BasicFileAttributes a) {
     String name = fileName(file);
     String origin = file.toString();
-    if (!Files.isRegularFile(file)) {
+    if (a == null || !a.isRegularFile()) {
       staging.unreadable(name, origin, Optional.empty(),
-          new IOException(Files.exists(file) ? "not a regular file" : "no such file"));
+          new IOException(a != null ? "not a regular file" : "no such file"));
       return;
     }
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (IOException e) {
-      staging.unreadable(name, origin, Optional.empty(), e);
-      return;
-    }
+    long size = a.size();
     InputStream in;
     try {
       in = Files.newInputStream(file);
@@ -313,6 +331,7 @@ public final class Intake {
     return s.declaredType().map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> t.contains("zip")).isPresent();
   }
 
+  /** The size a byte array has or a stream declares (paths are measured by {@link #checkKnown}). */
   private static OptionalLong knownSize(BatchInput.Source source) {
     if (source instanceof BatchInput.BytesSource b) {
       return OptionalLong.of(b.bytes().length);
@@ -320,17 +339,15 @@ public final class Intake {
     if (source instanceof BatchInput.StreamSource s) {
       return s.declaredSize();
     }
-    if (source instanceof BatchInput.PathSource p && Files.isRegularFile(p.path())) {
-      return OptionalLong.of(sizeOrZero(p.path()));
-    }
     return OptionalLong.empty();
   }
 
-  private static long sizeOrZero(Path p) {
+  /** The path's attributes, following links as the caller named it; {@code null} if it cannot be read. */
+  private static BasicFileAttributes attributes(Path p) {
     try {
-      return Files.size(p);
+      return Files.readAttributes(p, BasicFileAttributes.class);
     } catch (IOException e) {
-      return 0;
+      return null;
     }
   }
 
@@ -351,8 +368,11 @@ public final class Intake {
     }
   }
 
-  /** A file found in a folder walk; unreadable ones still become (failed) files of the batch. */
-  private record Found(Path path, boolean readable) {}
+  /**
+   * A file found in a folder walk, with the size the walk saw; unreadable ones still become (failed) files of the
+   * batch.
+   */
+  private record Found(Path path, boolean readable, long size) {}
 
   /** Regular files under {@code dir}, sorted by path; hidden entries and links are added to {@code skipped}. */
   private static List<Found> walk(Path dir, List<String> skipped) {
@@ -380,19 +400,19 @@ public final class Intake {
           if (attrs.isSymbolicLink() || hidden(f) || !attrs.isRegularFile()) {
             skipped.add(f.toString());
           } else {
-            found.add(new Found(f, true));
+            found.add(new Found(f, true, attrs.size()));
           }
           return FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFileFailed(Path f, IOException exc) {
-          found.add(new Found(f, false));
+          found.add(new Found(f, false, 0));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
-      found.add(new Found(root, false));
+      found.add(new Found(root, false, 0));
     }
     found.sort(Comparator.comparing(Found::path));
     return found;
