@@ -1,5 +1,7 @@
 package dev.filebatch.internal;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
 import dev.filebatch.BatchInput;
 import dev.filebatch.BatchJob;
 import dev.filebatch.BatchListener;
@@ -35,7 +37,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,8 @@ public final class Engine implements BatchProcessor {
   private final Map<String, Lane> lanes = new LinkedHashMap<>();
   private final ExecutorService coordinators;
   private final ScheduledExecutorService scheduler;
+  private final Deadlines deadlines;
+  private final FailsafeExecutor<Object> retrying;
   private final Intake intake;
   private final Set<BatchRun> active = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -97,6 +100,8 @@ public final class Engine implements BatchProcessor {
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "filebatch-deadlines"));
     s.setRemoveOnCancelPolicy(true);
     this.scheduler = s;
+    this.deadlines = new Deadlines(s);
+    this.retrying = Failsafe.with(FileRun.retryPolicy(config.retry()));
     this.intake = new Intake(config.intakeLimits(), config.archiveLimits());
   }
 
@@ -110,8 +115,14 @@ public final class Engine implements BatchProcessor {
     return config;
   }
 
-  ScheduledExecutorService scheduler() {
-    return scheduler;
+  /** Runs a file's attempts under the engine's retry policy. */
+  FailsafeExecutor<Object> retrying() {
+    return retrying;
+  }
+
+  /** The file and batch deadlines, watched by the scheduler thread. */
+  Deadlines deadlines() {
+    return deadlines;
   }
 
   void forEachListener(Consumer<BatchListener> call) {
@@ -155,12 +166,11 @@ public final class Engine implements BatchProcessor {
   private void coordinate(BatchRun run, BatchInput input) {
     MDC.put("filebatch.batch_id", run.id.toString());
     Workspace workspace = null;
-    ScheduledFuture<?> batchTimer = null;
+    Deadlines.Watch batchTimer = null;
     try {
       workspace = Workspace.lazy(config.workspaceRoot(), run.id); // made on first need: small bodies stay in memory
-      long untilDeadline = Math.max(1, Duration.between(Instant.now(), run.deadline).toMillis());
-      batchTimer = scheduler.schedule(() -> run.stop(BatchRun.StopReason.BATCH_TIMEOUT), untilDeadline,
-          TimeUnit.MILLISECONDS);
+      batchTimer = deadlines.watch(System.nanoTime() + Duration.between(Instant.now(), run.deadline).toNanos(),
+          () -> run.stop(BatchRun.StopReason.BATCH_TIMEOUT));
       OutputFolder outputs = new OutputFolder(
           input.outputDirectory().orElse(config.outputDirectory().resolve(run.id.toString())));
       Workspace ws = workspace;
@@ -217,7 +227,7 @@ public final class Engine implements BatchProcessor {
       }
     } finally {
       if (batchTimer != null) {
-        batchTimer.cancel(false);
+        batchTimer.cancel();
       }
       if (workspace != null) {
         workspace.close();

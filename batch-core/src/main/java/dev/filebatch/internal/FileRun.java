@@ -1,6 +1,5 @@
 package dev.filebatch.internal;
 
-import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.RetryPolicyBuilder;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +51,7 @@ final class FileRun implements Runnable, ProcessingContext {
   private volatile FileError partial;
   private volatile Thread runner;
   private volatile boolean started;
-  private volatile ScheduledFuture<?> timeoutTask;
+  private volatile Deadlines.Watch watch;
   private volatile Duration pendingRetryAfter;
   private volatile long lastFailureNanos;
 
@@ -87,8 +85,7 @@ final class FileRun implements Runnable, ProcessingContext {
     }
     batch.runningChanged(1);
     engine.forEachListener(l -> l.fileStarted(batch.id, file.index(), file.name(), lane.id()));
-    long delay = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
-    timeoutTask = engine.scheduler().schedule(this::expire, delay, TimeUnit.MILLISECONDS);
+    watch = engine.deadlines().watch(start + Duration.between(Instant.now(), deadline).toNanos(), this::expire);
     try {
       FileResult fr = attempt(start);
       batch.finish(fr);
@@ -98,9 +95,9 @@ final class FileRun implements Runnable, ProcessingContext {
           + "run this processor with forked isolation to contain such files."));
       throw e;
     } finally {
-      ScheduledFuture<?> t = timeoutTask;
-      if (t != null) {
-        t.cancel(false);
+      Deadlines.Watch w = watch;
+      if (w != null) {
+        w.cancel();
       }
       synchronized (this) {
         runner = null;
@@ -127,18 +124,28 @@ final class FileRun implements Runnable, ProcessingContext {
       }
     }
     try {
-      Object payload = Failsafe.with(retryPolicy()).get(ctx -> {
-        attempt = ctx.getAttemptCount() + 1;
-        honourRetryAfter();
-        checkCancelled();
-        partial = null;
-        Object value = lane.invoke(file, this);
-        if (value == null) {
-          throw new FileProcessingException(ErrorCode.PROCESSING_FAILED,
-              "processor '" + processor.id() + "' returned no result for " + file.name(),
-              "This is a bug in the processor; report it to its authors.");
+      Object payload = engine.retrying().get(ctx -> {
+        int n = ctx.getAttemptCount() + 1;
+        if (n > 1) {
+          retried(n - 1, ctx.getLastException());
         }
-        return value;
+        attempt = n;
+        try {
+          honourRetryAfter();
+          checkCancelled();
+          partial = null;
+          Object value = lane.invoke(file, this);
+          if (value == null) {
+            throw new FileProcessingException(ErrorCode.PROCESSING_FAILED,
+                "processor '" + processor.id() + "' returned no result for " + file.name(),
+                "This is a bug in the processor; report it to its authors.");
+          }
+          return value;
+        } catch (VirtualMachineError e) {
+          throw e;
+        } catch (Throwable e) {
+          throw failedAttempt(e);
+        }
       });
       FileError warn = partial;
       if (warn == null && key != null) {
@@ -149,7 +156,9 @@ final class FileRun implements Runnable, ProcessingContext {
           payload, warn, attempt, elapsed(start), processor.id(), lane.id(), file.detectedType(), file.size(),
           sha256(), false);
     } catch (FailsafeException e) {
-      return failure(start, e.getCause() != null ? e.getCause() : e);
+      return failure(start, unwrap(e.getCause() != null ? e.getCause() : e));
+    } catch (NoMoreAttempts e) {
+      return failure(start, e.getCause());
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
@@ -252,10 +261,15 @@ final class FileRun implements Runnable, ProcessingContext {
         "Submit the file again if you still need it.");
   }
 
-  private RetryPolicy<Object> retryPolicy() {
-    RetrySettings s = engine.config().retry();
+  /**
+   * The engine's retry policy: one per engine, since building a policy per file cost several microseconds of every
+   * file's time. What is particular to a file is done by the attempt itself: it records its failure
+   * ({@link #failedAttempt}), and announces a retry when it starts ({@link #retried}), which is when Failsafe's
+   * {@code onRetry} would.
+   */
+  static RetryPolicy<Object> retryPolicy(RetrySettings s) {
     RetryPolicyBuilder<Object> b = RetryPolicy.builder()
-        .handleIf((Throwable t) -> t instanceof TransientException || safeTest(s, t))
+        .handleIf((Throwable t) -> !(t instanceof NoMoreAttempts) && (t instanceof TransientException || safeTest(s, t)))
         .withMaxAttempts(s.maxAttempts());
     if (s.maxDelay().compareTo(s.initialDelay()) > 0) {
       b.withBackoff(s.initialDelay(), s.maxDelay());
@@ -268,17 +282,36 @@ final class FileRun implements Runnable, ProcessingContext {
     if (s.maxDuration().compareTo(s.initialDelay()) > 0) {
       b.withMaxDuration(s.maxDuration());
     }
-    b.onFailedAttempt(ev -> {
-      lastFailureNanos = System.nanoTime();
-      pendingRetryAfter = ev.getLastException() instanceof TransientException te ? te.retryAfter().orElse(null) : null;
-    });
-    b.abortIf((r, t) -> batch.isFinal(file.index()) || Instant.now().isAfter(deadline));
-    b.onRetry(ev -> {
-      Throwable cause = ev.getLastException();
-      LOG.info("retrying file after attempt {}: {}", ev.getAttemptCount(), describe(cause));
-      engine.forEachListener(l -> l.fileRetried(batch.id, file.index(), file.name(), ev.getAttemptCount(), cause));
-    });
     return b.build();
+  }
+
+  /**
+   * Records a failed attempt for the retry-after hint, and ends the retries when the file was already ended or its
+   * deadline has passed: what goes back to Failsafe is then a {@link NoMoreAttempts}, which it does not retry.
+   */
+  private Throwable failedAttempt(Throwable e) {
+    lastFailureNanos = System.nanoTime();
+    pendingRetryAfter = e instanceof TransientException te ? te.retryAfter().orElse(null) : null;
+    if (batch.isFinal(file.index()) || Instant.now().isAfter(deadline)) {
+      return new NoMoreAttempts(e);
+    }
+    return e;
+  }
+
+  private void retried(int failedAttempt, Throwable cause) {
+    LOG.info("retrying file after attempt {}: {}", failedAttempt, describe(cause));
+    engine.forEachListener(l -> l.fileRetried(batch.id, file.index(), file.name(), failedAttempt, cause));
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof NoMoreAttempts n ? n.getCause() : e;
+  }
+
+  /** A failure that must not be retried, carrying the processor's own exception. */
+  private static final class NoMoreAttempts extends RuntimeException {
+    NoMoreAttempts(Throwable cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 
   /**

@@ -211,6 +211,19 @@ class EngineTest {
   }
 
   @Test
+  void noAttemptStartsAfterTheFileTimedOutEvenWhenItsFailureIsRetryable() throws Exception {
+    var p = new TestProcessors.Scripted();
+    BatchProcessor batches = build(builder().processor(p).fileTimeout(Duration.ofMillis(250))
+        .retry(RetrySettings.defaults().withMaxAttempts(100).withBackoff(Duration.ofMillis(1), Duration.ofMillis(2))
+            .withMaxDuration(Duration.ofMinutes(1))));
+    BatchResult r = batches.process(texts("slow-transient 100"));
+    assertThat(r.files().get(0).error().code()).isEqualTo(ErrorCode.TIMEOUT);
+    int attemptsAtEnd = p.attemptsByFile.get("file-0.txt").get();
+    Thread.sleep(500); // a retry loop still running would have made about five more attempts by now
+    assertThat(p.attemptsByFile.get("file-0.txt").get()).isEqualTo(attemptsAtEnd).isLessThanOrEqualTo(4);
+  }
+
+  @Test
   void fileTimeoutEndsTheFileAndTheOthersGoOn() throws Exception {
     BatchProcessor batches = build(builder().processor(new TestProcessors.Scripted())
         .fileTimeout(Duration.ofMillis(300)).retry(RetrySettings.none()));

@@ -110,6 +110,15 @@ final class TestProcessors {
           }
           case "always-transient" -> throw new TransientException(ErrorCode.RATE_LIMITED, "still limited",
               null, null);
+          case "slow-transient" -> {
+            // swallows the interrupt and fails as retryable: the engine must stop retrying once the file ended
+            try {
+              Thread.sleep(Long.parseLong(cmd[1]));
+            } catch (InterruptedException e) {
+              // ignored on purpose
+            }
+            throw new TransientException("slow and failing");
+          }
           case "partial" -> ctx.reportPartial(ErrorCode.of("SOME_MISSING"), "half of it", "try a better scan");
           case "artifact" -> Files.writeString(ctx.newArtifact(file.name() + ".out"), "out");
           default -> { }
