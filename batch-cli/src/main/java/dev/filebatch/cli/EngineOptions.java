@@ -1,19 +1,18 @@
 package dev.filebatch.cli;
 
-import dev.filebatch.ArchiveLimits;
 import dev.filebatch.BatchProcessor;
-import dev.filebatch.IntakeLimits;
 import dev.filebatch.Isolation;
 import dev.filebatch.RetrySettings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The engine's limits and policies as flags, shared by every command. Each default shown by {@code --help} is the
- * library's own default, except where a command's {@code defaultValueProvider} says otherwise (convert: 20 files).
+ * The engine's limits and policies as flags, shared by the commands that process files: the intake flags
+ * ({@link IntakeOptions}), then time limits, retries, threads and isolation. Each default shown by {@code --help}
+ * is the library's own default.
  */
 final class EngineOptions {
   /** How untrusted files are run. */
@@ -22,22 +21,7 @@ final class EngineOptions {
   /** Whether a forked batch restarts the host in a small JVM ({@link HostJvm}). */
   enum HostJvmMode { small, keep }
 
-  @Option(names = "--max-files", paramLabel = "N", defaultValue = "30",
-      description = "Most files per batch, archive entries included (default: ${DEFAULT-VALUE}).")
-  int maxFiles;
-
-  @Option(names = "--min-files", paramLabel = "N", defaultValue = "1",
-      description = "Fewest files per batch (default: ${DEFAULT-VALUE}).")
-  int minFiles;
-
-  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "10MB", converter = Values.SizeConverter.class,
-      description = "Largest single file, e.g. 512k, 10MB (default: ${DEFAULT-VALUE}).")
-  long maxFileSize;
-
-  @Option(names = "--max-batch-size", paramLabel = "SIZE", defaultValue = "100MB",
-      converter = Values.SizeConverter.class,
-      description = "Most bytes in the whole batch after archive expansion (default: ${DEFAULT-VALUE}).")
-  long maxBatchSize;
+  @Mixin IntakeOptions intake;
 
   @Option(names = "--file-timeout", paramLabel = "DURATION", defaultValue = "30s",
       converter = Values.DurationConverter.class,
@@ -63,36 +47,6 @@ final class EngineOptions {
       converter = Values.DurationConverter.class,
       description = "Longest back-off delay (default: ${DEFAULT-VALUE}).")
   Duration retryMaxDelay;
-
-  @Option(names = "--expand-archives", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Expand ZIP archives into their files (default: ${DEFAULT-VALUE}).")
-  boolean expandArchives;
-
-  @Option(names = "--max-archive-entries", paramLabel = "N", defaultValue = "1000",
-      description = "Most entries in one archive (default: ${DEFAULT-VALUE}).")
-  int maxArchiveEntries;
-
-  @Option(names = "--max-expanded-size", paramLabel = "SIZE", defaultValue = "200MB",
-      converter = Values.SizeConverter.class,
-      description = "Most bytes extracted from one archive (default: ${DEFAULT-VALUE}).")
-  long maxExpandedSize;
-
-  @Option(names = "--max-compression-ratio", paramLabel = "N", defaultValue = "100",
-      description = "Largest expanded/compressed ratio of an archive entry (default: ${DEFAULT-VALUE}).")
-  int maxCompressionRatio;
-
-  @Option(names = "--max-archive-depth", paramLabel = "N", defaultValue = "3",
-      description = "Deepest nesting of archives in archives (default: ${DEFAULT-VALUE}).")
-  int maxArchiveDepth;
-
-  @Option(names = "--keep-hidden-entries", defaultValue = "false",
-      description = "Keep dot-files and __MACOSX/ entries of archives instead of skipping them "
-          + "(default: ${DEFAULT-VALUE}).")
-  boolean keepHidden;
-
-  @Option(names = "--workspace", paramLabel = "DIR",
-      description = "Where private per-batch workspaces are made (default: the system temp folder).")
-  Path workspace;
 
   @Option(names = "--cpu-threads", paramLabel = "N",
       description = "Threads shared by CPU-bound processors (default: the number of cores).")
@@ -130,16 +84,11 @@ final class EngineOptions {
 
   /** A builder with every limit and policy set from the flags. */
   BatchProcessor.Builder configure(BatchProcessor.Builder b) {
-    b.intakeLimits(new IntakeLimits(minFiles, maxFiles, maxFileSize, maxBatchSize))
-        .archiveLimits(new ArchiveLimits(expandArchives, maxArchiveEntries, maxExpandedSize, maxCompressionRatio,
-            maxArchiveDepth, !keepHidden))
+    intake.configure(b)
         .retry(RetrySettings.defaults().withMaxAttempts(maxAttempts)
             .withBackoff(retryDelay, retryMaxDelay.compareTo(retryDelay) < 0 ? retryDelay : retryMaxDelay))
         .fileTimeout(fileTimeout)
         .batchTimeout(batchTimeout);
-    if (workspace != null) {
-      b.workspaceRoot(workspace);
-    }
     if (cpuThreads != null) {
       b.cpuThreads(cpuThreads);
     }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 final class InspectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin EngineOptions engine;
+  @Mixin IntakeOptions intake;
 
   @Option(names = "--json", defaultValue = "false",
       description = "Print the inspection as JSON on stdout (default: ${DEFAULT-VALUE}).")
@@ -37,7 +37,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    BatchProcessor.Builder b = engine.configure(BatchProcessor.builder());
+    BatchProcessor.Builder b = intake.configure(BatchProcessor.builder());
     // every processor the other commands use, at their defaults: inspect answers "which one would take it"
     b.processor(Analysis.pdf(Analysis.pdfSettings(Analysis.defaults())))
         .processor(Analysis.image(Analysis.imageSettings(Analysis.defaults())))

@@ -36,6 +36,17 @@ class HelpTest {
     assertThat(run.out()).contains("--max-files").contains("(default: ");
   }
 
+  @Test
+  void inspectOffersOnlyTheFlagsThatShapeIntake() {
+    Map<String, String> inspect = defaults("inspect");
+    assertThat(inspect).containsKeys("--max-files", "--max-file-size", "--max-batch-size", "--max-archive-entries",
+        "--max-compression-ratio", "--expand-archives");
+    // nothing is processed: no time limits, retries, threads or isolation
+    assertThat(inspect).doesNotContainKeys("--file-timeout", "--batch-timeout", "--max-attempts", "--isolation",
+        "--host-jvm", "--worker-heap", "--files-per-worker");
+    assertThat(CliRun.of("inspect", "--isolation", "none", "x.pdf").exitCode()).isEqualTo(ExitCodes.REJECTED_OR_USAGE);
+  }
+
   private static Map<String, String> defaults(String command) {
     CommandLine sub = new CommandLine(new FilebatchCommand()).getSubcommands().get(command);
     return sub.getCommandSpec().options().stream().filter(o -> o.defaultValueString() != null)
