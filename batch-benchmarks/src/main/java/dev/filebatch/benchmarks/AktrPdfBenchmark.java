@@ -14,6 +14,7 @@ import dev.filebatch.acs.fixtures.Layout;
 import dev.filebatch.pdf.PdfText;
 import dev.filebatch.pdf.PdfTextProcessor;
 import dev.filebatch.pdf.ScanRecognizer;
+import dev.filebatch.spi.BatchStore;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.ProcessingContext;
 import dev.filebatch.spi.ResultCache;
@@ -23,6 +24,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -78,6 +80,7 @@ public class AktrPdfBenchmark {
   private FileProcessor<KnowledgeTestReport> processor;
   private TesseractRecognizer scanRecognizer;
   private BatchProcessor engine;
+  private BatchProcessor engineStoringOne;
   private Path folder;
   private DirectContext context;
 
@@ -101,6 +104,14 @@ public class AktrPdfBenchmark {
         .cache(ResultCache.disabled())
         .workspaceRoot(Files.createDirectories(folder.resolve("workspaces")))
         .outputDirectory(Files.createDirectories(folder.resolve("out")))
+        .build();
+    // the same, but its store keeps only the last batch: what retaining results costs the collector (PairedRuns)
+    engineStoringOne = BatchProcessor.builder()
+        .processor(processor)
+        .cache(ResultCache.disabled())
+        .store(BatchStore.inMemory(1, Duration.ofHours(24)))
+        .workspaceRoot(Files.createDirectories(folder.resolve("workspaces-one")))
+        .outputDirectory(Files.createDirectories(folder.resolve("out-one")))
         .build();
     BatchResult check = engine.process(input());
     if (check.successfulFiles() != FILES) {
@@ -150,6 +161,7 @@ public class AktrPdfBenchmark {
   @TearDown
   public void tearDown() {
     engine.close();
+    engineStoringOne.close();
     scanRecognizer.close();
     Folders.delete(folder);
   }
@@ -158,6 +170,18 @@ public class AktrPdfBenchmark {
   @Benchmark
   public BatchResult engine() {
     BatchResult r = engine.process(input());
+    if (r.successfulFiles() != FILES) {
+      throw new IllegalStateException("a report failed: " + r);
+    }
+    return r;
+  }
+
+  /**
+   * {@link #engine} with a store that keeps one batch instead of the default 1,000: not a JMH benchmark, a variant
+   * for {@link PairedRuns}, which shows how much of the engine's cost is the collector copying retained results.
+   */
+  public BatchResult engineStoringOne() {
+    BatchResult r = engineStoringOne.process(input());
     if (r.successfulFiles() != FILES) {
       throw new IllegalStateException("a report failed: " + r);
     }

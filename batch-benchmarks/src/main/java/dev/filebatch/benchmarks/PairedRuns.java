@@ -53,6 +53,7 @@ public final class PairedRuns {
         steps.put("processorDirect", b::processorDirect);
         steps.put("intakeOnly", b::intakeOnly);
         steps.put("engine", b::engine);
+        steps.put("engineStoringOne", b::engineStoringOne);
         between = () -> {
           try {
             b.emptyScratch();
