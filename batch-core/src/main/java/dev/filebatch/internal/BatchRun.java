@@ -27,6 +27,8 @@ final class BatchRun implements BatchJob {
   enum StopReason { CANCELLED, BATCH_TIMEOUT, CLOSED, REJECTED }
 
   final UUID id = UUID.randomUUID();
+  /** {@link #id} as text, made once: it is put in the logging context for every file. */
+  final String idText = id.toString();
   final Instant createdAt = Instant.now();
   final long startNanos = System.nanoTime();
   final Instant deadline;
@@ -160,8 +162,10 @@ final class BatchRun implements BatchJob {
   }
 
   private void fireProgress() {
-    Progress p = progress();
-    engine.forEachListener(l -> l.progress(id, p));
+    if (engine.hasListeners()) { // twice per file: no snapshot when nobody listens
+      Progress p = progress();
+      engine.forEachListener(l -> l.progress(id, p));
+    }
   }
 
   /** Completes once intake has ended and every staged file has its final result. */

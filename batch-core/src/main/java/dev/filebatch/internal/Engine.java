@@ -125,6 +125,10 @@ public final class Engine implements BatchProcessor {
     return deadlines;
   }
 
+  boolean hasListeners() {
+    return !config.listeners().isEmpty();
+  }
+
   void forEachListener(Consumer<BatchListener> call) {
     for (BatchListener l : config.listeners()) {
       try {
@@ -164,7 +168,7 @@ public final class Engine implements BatchProcessor {
   }
 
   private void coordinate(BatchRun run, BatchInput input) {
-    MDC.put("filebatch.batch_id", run.id.toString());
+    MDC.put("filebatch.batch_id", run.idText);
     Workspace workspace = null;
     Deadlines.Watch batchTimer = null;
     try {
@@ -172,7 +176,7 @@ public final class Engine implements BatchProcessor {
       batchTimer = deadlines.watch(System.nanoTime() + Duration.between(Instant.now(), run.deadline).toNanos(),
           () -> run.stop(BatchRun.StopReason.BATCH_TIMEOUT));
       OutputFolder outputs = new OutputFolder(
-          input.outputDirectory().orElse(config.outputDirectory().resolve(run.id.toString())));
+          input.outputDirectory().orElse(config.outputDirectory().resolve(run.idText)));
       Workspace ws = workspace;
       IntakeReport report;
       try {

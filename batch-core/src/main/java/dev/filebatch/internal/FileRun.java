@@ -77,7 +77,7 @@ final class FileRun implements Runnable, ProcessingContext {
     startNanos = start;
     Instant fileDeadline = Instant.now().plus(engine.config().fileTimeout());
     deadline = fileDeadline.isBefore(batch.deadline) ? fileDeadline : batch.deadline;
-    MDC.put("filebatch.batch_id", batch.id.toString());
+    MDC.put("filebatch.batch_id", batch.idText);
     MDC.put("filebatch.file", file.name());
     synchronized (this) {
       runner = Thread.currentThread();
