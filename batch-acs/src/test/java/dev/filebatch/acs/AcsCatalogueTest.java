@@ -45,7 +45,7 @@ class AcsCatalogueTest {
     assertThat(catalogue.task("CA", "VIII", "A").orElseThrow().title()).isEqualTo("Supplemental Oxygen");
     assertThat(catalogue.area("CA", "XII")).isEmpty();
     assertThat(catalogue.task("PA", "XI", "A").orElseThrow().title()).isEqualTo("Night Operations");
-    assertThat(catalogue.task("UA", "I", "F").orElseThrow().title()).isEqualTo("Remote Identification");
+    assertThat(catalogue.task("UA", "I", "F").orElseThrow().title()).isEqualTo("Remote Identification (RID)");
   }
 
   @Test
