@@ -96,13 +96,13 @@ public final class CodeLineVote implements LineReread {
 
   /**
    * The numeral shape of each code on the line, in order (empty where unclear). A word the first reading split
-   * after a separator ("PA." "VIII.A.K1") is joined again.
+   * after a separator ("PA." "VIII.A.K1") is joined again; a whole code followed by a comma is an item of a list.
    */
   private static List<Optional<String>> shapes(TextLine line) {
     List<Optional<String>> shapes = new ArrayList<>();
     TextLine.Word open = null;
     for (TextLine.Word w : line.words()) {
-      if (open != null && SEPARATOR_AT_END.matcher(open.text()).find()) {
+      if (open != null && SEPARATOR_AT_END.matcher(open.text()).find() && !listItem(open.text())) {
         open = new TextLine.Word(open.text() + w.text(), Math.min(open.left(), w.left()),
             Math.min(open.top(), w.top()), Math.max(open.right(), w.right()), Math.max(open.bottom(), w.bottom()));
         continue;
@@ -116,6 +116,10 @@ public final class CodeLineVote implements LineReread {
       shapes.add(shape(line, open));
     }
     return shapes;
+  }
+
+  private static boolean listItem(String word) {
+    return word.endsWith(",") && CODE_LIKE.matcher(word.substring(0, word.length() - 1)).matches();
   }
 
   private static Optional<String> shape(TextLine line, TextLine.Word w) {

@@ -127,6 +127,15 @@ class CodeLineVoteTest {
   }
 
   @Test
+  void readsTheStemsOfCodesListedWithCommas() {
+    TextLine line = RenderedCodes.line(SERIF, "IR.III.B.K2,", "IR.VII.A.K4");
+    List<String> rereadings = List.of("IR.II.B.K2, IR.VI.A.K4", "IR.II.B.K2, IR.VI.A.K4");
+
+    assertThat(vote.settle(reading(line, "IR.II.B.K2, IR.VI.A.K4"), rereadings))
+        .isEqualTo("IR.III.B.K2 IR.VII.A.K4");
+  }
+
+  @Test
   void namesWhetherItCountsStrokes() {
     assertThat(vote.id()).isEqualTo("acs-codes+strokes");
     assertThat(withoutStrokes.id()).isEqualTo("acs-codes");
