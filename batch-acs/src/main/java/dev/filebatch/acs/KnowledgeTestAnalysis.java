@@ -105,11 +105,24 @@ public final class KnowledgeTestAnalysis {
    * The second reading for lines of ACS codes, to give {@link TesseractRecognizer.Builder#rereadLines}: each line
    * made only of code-like tokens is read again at several scales, every reading is parsed and validated against
    * the catalogue, and each code takes the value most readings agree on, or is left out when fewer than half of
-   * the readings agree. On generated phone photos this removed most misread Roman numerals ("IR.II.B" for
-   * "IR.III.B"), which validate and so cannot be repaired from one reading; see docs/benchmarks.md.
+   * the readings agree. Each code's area numeral is also read from the pixels, by counting its vertical stems
+   * between the code's dots; where that count is clear, it picks the numeral among the readings, or corrects it
+   * when no reading has it and the corrected code is in the catalogue. On generated phone photos this removed
+   * nearly every misread Roman numeral ("IR.II.B" for "IR.III.B"), which validate and so cannot be repaired from
+   * one reading; see docs/benchmarks.md. The same as {@code codeLineReread(true)}.
    */
   public LineReread codeLineReread() {
-    return new CodeLineVote(new CodeReader(parser.catalogue()));
+    return codeLineReread(true);
+  }
+
+  /**
+   * The second reading for lines of ACS codes, as {@link #codeLineReread()}.
+   *
+   * @param countStrokes whether to check each code's area numeral against the stems counted in the image
+   *     ({@code true} by default); without it, the numeral is only voted on by the readings
+   */
+  public LineReread codeLineReread(boolean countStrokes) {
+    return new CodeLineVote(new CodeReader(parser.catalogue()), countStrokes);
   }
 
   /** Builds a {@link KnowledgeTestAnalysis}; each setter validates its value. */

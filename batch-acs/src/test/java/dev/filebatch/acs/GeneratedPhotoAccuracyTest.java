@@ -32,18 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
  * ACS code recall and precision.
  *
  * <p>The issue's bar is 98% recall and 99% precision. The seeds here (9000-9019, both photo layouts) were not used
- * to tune the preprocessing, the repairs or the code-line reread (those were tuned on seeds 1000-1019 and
- * 5000-7039), so the figure is a test, not a fit. The assertions hold the honest floor reached on these seeds, below
- * the bar; docs/benchmarks.md ("Photo accuracy") has the figures on further unseen seeds, per layout.
+ * to tune the preprocessing, the repairs, the code-line reread or the numeral stroke count (those were tuned on
+ * seeds 1000-1019 and 5000-7039), so the figure is a test, not a fit. The assertions hold the bar, which these seeds
+ * now pass with room; docs/benchmarks.md ("Photo accuracy") has the figures on further unseen seeds, per layout.
  */
 class GeneratedPhotoAccuracyTest {
   private static final int PHOTOS = 20;
   private static final long FIRST_SEED = 9000;
-  // The bar is 0.98 / 0.99, not reached on these seeds. Measured here: before the code-line reread 0.979 /
-  // 0.979; with it 0.971 / 0.987 (monospace 0.964 / 1.000: four codes left out for want of a majority; serif
-  // two-column 0.977 / 0.977). Floors just under.
-  private static final double RECALL_FLOOR = 0.965;
-  private static final double PRECISION_FLOOR = 0.98;
+  // The bar. Measured here: before the code-line reread 0.979 / 0.979; with it 0.971 / 0.987 (monospace
+  // 0.964 / 1.000: four codes left out for want of a majority; serif two-column 0.977 / 0.977); with the numeral
+  // stroke count 1.000 / 1.000 (239 codes). The floors are the bar, not the last figure, so a platform whose
+  // rendering or OCR differs a little does not fail for one code.
+  private static final double RECALL_FLOOR = 0.98;
+  private static final double PRECISION_FLOOR = 0.99;
 
   @TempDir static Path dir;
 

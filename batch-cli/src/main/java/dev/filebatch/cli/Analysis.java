@@ -24,6 +24,7 @@ final class Analysis {
   static final String LANGUAGE = "ocr-language";
   static final String PSM = "ocr-psm";
   static final String REREAD_CODES = "ocr-reread-codes";
+  static final String COUNT_STROKES = "ocr-count-strokes";
   static final String OPENAI_URL = "openai-url";
   static final String OPENAI_MODEL = "openai-model";
   static final String OPENAI_KEY_ENV = "openai-key-env";
@@ -46,6 +47,7 @@ final class Analysis {
     s.put(LANGUAGE, "eng");
     s.put(PSM, "3");
     s.put(REREAD_CODES, "true");
+    s.put(COUNT_STROKES, "true");
     s.put(OPENAI_URL, "https://api.openai.com/v1");
     s.put(OPENAI_MODEL, "gpt-4o-mini");
     s.put(OPENAI_KEY_ENV, "OPENAI_API_KEY");
@@ -142,7 +144,7 @@ final class Analysis {
         TesseractRecognizer.Builder b = TesseractRecognizer.builder().language(s.get(LANGUAGE))
             .pageSegmentationMode(Integer.parseInt(s.get(PSM)));
         if (Boolean.parseBoolean(s.get(REREAD_CODES))) {
-          b.rereadLines(analysis(s).codeLineReread());
+          b.rereadLines(analysis(s).codeLineReread(Boolean.parseBoolean(s.get(COUNT_STROKES))));
         }
         String tessdata = s.get(TESSDATA);
         if (tessdata != null && !tessdata.isEmpty()) {

@@ -47,6 +47,12 @@ final class AnalyzeCommand extends BatchCommand {
           + "(default: ${DEFAULT-VALUE}).")
   boolean rereadCodes;
 
+  @Option(names = "--ocr-count-strokes", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "With --ocr-reread-codes, also count the vertical strokes of each code's Roman numeral in the "
+          + "image and let a clear count decide the numeral (III, not II): fewer missed and invented codes on photos "
+          + "for well under 1%% more CPU time (default: ${DEFAULT-VALUE}).")
+  boolean countStrokes;
+
   @Option(names = "--openai-url", paramLabel = "URL", defaultValue = "https://api.openai.com/v1",
       description = "Base URL of the OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1 for Ollama "
           + "(default: ${DEFAULT-VALUE}).")
@@ -115,6 +121,7 @@ final class AnalyzeCommand extends BatchCommand {
     s.put(Analysis.LANGUAGE, language);
     s.put(Analysis.PSM, Integer.toString(psm));
     s.put(Analysis.REREAD_CODES, Boolean.toString(rereadCodes));
+    s.put(Analysis.COUNT_STROKES, Boolean.toString(countStrokes));
     s.put(Analysis.OPENAI_URL, openaiUrl);
     s.put(Analysis.OPENAI_MODEL, openaiModel);
     s.put(Analysis.OPENAI_KEY_ENV, openaiKeyEnv);

@@ -47,6 +47,18 @@ class HelpTest {
     assertThat(CliRun.of("inspect", "--isolation", "none", "x.pdf").exitCode()).isEqualTo(ExitCodes.REJECTED_OR_USAGE);
   }
 
+  @Test
+  void theNumeralStrokeCountIsOnByDefaultAndCanBeTurnedOff() {
+    AnalyzeCommand byDefault = new AnalyzeCommand();
+    new CommandLine(byDefault).parseArgs("report.jpg");
+    AnalyzeCommand off = new AnalyzeCommand();
+    new CommandLine(off).parseArgs("--no-ocr-count-strokes", "report.jpg");
+
+    assertThat(byDefault.settings()).containsEntry(Analysis.COUNT_STROKES, "true");
+    assertThat(off.settings()).containsEntry(Analysis.COUNT_STROKES, "false");
+    assertThat(CliRun.of("analyze", "--help").out()).contains("--[no-]ocr-count-strokes");
+  }
+
   private static Map<String, String> defaults(String command) {
     CommandLine sub = new CommandLine(new FilebatchCommand()).getSubcommands().get(command);
     return sub.getCommandSpec().options().stream().filter(o -> o.defaultValueString() != null)
@@ -83,6 +95,12 @@ class HelpTest {
     assertThat(Double.parseDouble(analyze.get("--weak-area-threshold")))
         .isEqualTo(AcsSummaryAnalyzer.DEFAULT_WEAK_AREA_THRESHOLD);
     assertThat(Analysis.defaults()).containsEntry(Analysis.MAX_PAGES, analyze.get("--max-pages"));
+    assertThat(Analysis.defaults()).containsEntry(Analysis.REREAD_CODES, analyze.get("--ocr-reread-codes"))
+        .containsEntry(Analysis.COUNT_STROKES, analyze.get("--ocr-count-strokes"));
+    assertThat(Analysis.recognizer(Analysis.defaults()).id()).isEqualTo("tesseract:eng;reread=acs-codes+strokes");
+    Map<String, String> noStrokes = Analysis.defaults();
+    noStrokes.put(Analysis.COUNT_STROKES, "false");
+    assertThat(Analysis.recognizer(noStrokes).id()).isEqualTo("tesseract:eng;reread=acs-codes");
 
     Map<String, String> convert = defaults("convert");
     SvgOptions svg = SvgOptions.defaults();

@@ -170,7 +170,15 @@ public final class TesseractRecognizer implements TextRecognizer {
   }
 
   private static String utf8(TessBaseAPI api) {
-    BytePointer utf8 = api.GetUTF8Text();
+    return taken(api.GetUTF8Text());
+  }
+
+  private static String text(ResultIterator it, int level) {
+    return taken(it.GetUTF8Text(level));
+  }
+
+  /** The text Tesseract allocated, which is freed here. */
+  private static String taken(BytePointer utf8) {
     try {
       return utf8 == null || utf8.isNull() ? "" : utf8.getString(StandardCharsets.UTF_8);
     } finally {
@@ -180,39 +188,38 @@ public final class TesseractRecognizer implements TextRecognizer {
     }
   }
 
-  private record Line(String text, int left, int top, int right, int bottom) {}
+  private record Line(String text, int left, int top, int right, int bottom, List<TextLine.Word> words) {}
 
   /**
    * The second pass of {@link Builder#rereadLines}: each wanted line of the page just recognised is read again on
-   * its own, in single-line mode, from its crop at each of {@link LineCrops#SCALES}, and the reread settles its text.
-   * {@code null} when the deadline passed (the engine cleared).
+   * its own, in single-line mode, from its crop at each of {@link LineCrops#SCALES}, and the reread settles its text
+   * from those readings and the line's pixels and word boxes. {@code null} when the deadline passed (the engine
+   * cleared).
    */
   private String reread(TessBaseAPI api, BufferedImage page, String text, ProcessingContext context)
       throws Exception {
     List<Line> wanted = new ArrayList<>();
     try (ResultIterator it = api.GetIterator()) {
       if (it != null && !it.isNull()) {
-        int level = tesseract.RIL_TEXTLINE;
         int[] l = new int[1];
         int[] t = new int[1];
         int[] r = new int[1];
         int[] b = new int[1];
+        List<TextLine.Word> words = null; // the words of the wanted line being walked, null outside one
         do {
-          BytePointer utf8 = it.GetUTF8Text(level);
-          if (utf8 == null || utf8.isNull()) {
-            continue;
+          if (it.IsAtBeginningOf(tesseract.RIL_TEXTLINE)) {
+            words = null;
+            String bare = text(it, tesseract.RIL_TEXTLINE).strip();
+            if (!bare.isEmpty() && !bare.contains("\n") && reread.wants(bare)
+                && it.BoundingBox(tesseract.RIL_TEXTLINE, l, t, r, b)) {
+              words = new ArrayList<>();
+              wanted.add(new Line(bare, l[0], t[0], r[0], b[0], words));
+            }
           }
-          String line;
-          try {
-            line = utf8.getString(StandardCharsets.UTF_8);
-          } finally {
-            tesseract.TessDeleteText(utf8);
+          if (words != null && it.BoundingBox(tesseract.RIL_WORD, l, t, r, b)) {
+            words.add(new TextLine.Word(text(it, tesseract.RIL_WORD).strip(), l[0], t[0], r[0], b[0]));
           }
-          String bare = line.strip();
-          if (!bare.isEmpty() && !bare.contains("\n") && reread.wants(bare) && it.BoundingBox(level, l, t, r, b)) {
-            wanted.add(new Line(bare, l[0], t[0], r[0], b[0]));
-          }
-        } while (it.Next(level));
+        } while (it.Next(tesseract.RIL_WORD));
       }
     }
     if (wanted.isEmpty()) {
@@ -234,7 +241,7 @@ public final class TesseractRecognizer implements TextRecognizer {
           }
           readings.add(utf8(api).strip().replace('\n', ' '));
         }
-        String settled = reread.settle(line.text(), List.copyOf(readings));
+        String settled = reread.settle(new TextLine(line.text(), page, line.words()), List.copyOf(readings));
         // the page text holds each line as the iterator gave it, in reading order
         int at = out.indexOf(line.text(), cursor);
         if (settled != null && at >= 0) {

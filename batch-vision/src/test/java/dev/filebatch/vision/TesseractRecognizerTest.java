@@ -88,17 +88,7 @@ class TesseractRecognizerTest {
   void rereadsOnlyTheWantedLinesAndPutsTheSettledTextInTheirPlace() throws Exception {
     List<String> wanted = new java.util.concurrent.CopyOnWriteArrayList<>();
     List<List<String>> rereadings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    LineReread codes = new LineReread() {
-      @Override
-      public String id() {
-        return "test";
-      }
-
-      @Override
-      public boolean wants(String line) {
-        return line.contains("7");
-      }
-
+    LineReread codes = new TestFiles.RereadOfSevens() {
       @Override
       public String settle(String first, List<String> readings) {
         wanted.add(first);
@@ -120,6 +110,42 @@ class TesseractRecognizerTest {
       // the engine is back in page mode for the next image: a page of three lines is still read as three lines
       assertThat(ocr.recognize(TestFiles.text(900, 300, "ONE", "TWO", "THREE"), new TestFiles.Context(dir))
           .text().lines().toList()).containsExactly("ONE", "TWO", "THREE");
+    }
+  }
+
+  @Test
+  void givesTheRereadTheLinesPixelsAndItsWordsWithTheirBoxes() throws Exception {
+    List<TextLine> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LineReread codes = new TestFiles.RereadOfSevens() {
+      @Override
+      public String settle(String first, List<String> readings) {
+        throw new AssertionError("the recognizer gives the line with its pixels");
+      }
+
+      @Override
+      public String settle(TextLine first, List<String> readings) {
+        seen.add(first);
+        return first.text();
+      }
+    };
+    BufferedImage image = TestFiles.text(900, 300, "FIRST LINE WORDS", "CODE 4711 XY", "LAST LINE WORDS");
+    try (TesseractRecognizer ocr = TesseractRecognizer.builder().rereadLines(codes).build()) {
+      RecognizedText read = ocr.recognize(image, new TestFiles.Context(dir));
+
+      assertThat(read.text()).contains("4711");
+      assertThat(seen).singleElement().satisfies(line -> {
+        assertThat(line.page().getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(line.page().getWidth()).isEqualTo(900);
+        assertThat(line.words()).extracting(TextLine.Word::text).containsExactly("CODE", "4711", "XY");
+        // the words stand left to right on the second line (baseline 140, 40-point letters, drawn from x = 40)
+        assertThat(line.words()).allSatisfy(w -> {
+          assertThat(w.top()).isBetween(95, 140);
+          assertThat(w.bottom()).isBetween(130, 155);
+          assertThat(w.left()).isBetween(35, 900);
+        });
+        assertThat(line.words().get(0).right()).isLessThan(line.words().get(1).left());
+        assertThat(line.words().get(1).right()).isLessThan(line.words().get(2).left());
+      });
     }
   }
 

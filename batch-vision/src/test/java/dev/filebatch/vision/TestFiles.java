@@ -173,4 +173,17 @@ final class TestFiles {
       (byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0,
       (byte) 0xFF, (byte) 0xD9};
   }
+
+  /** A reread named {@code test} that wants the lines holding a 7; the test says how it settles them. */
+  abstract static class RereadOfSevens implements LineReread {
+    @Override
+    public String id() {
+      return "test";
+    }
+
+    @Override
+    public boolean wants(String line) {
+      return line.contains("7");
+    }
+  }
 }
