@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.InputFile;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +19,8 @@ class AktrMapperTest {
 
   @Test
   void marksTheFilePartialWhenARequiredFieldIsUnreadable() throws Exception {
-    InputFile file = TestFiles.file(dir, "a.pdf", new byte[] {1}, MediaType.PDF);
-    TestFiles.Context ctx = new TestFiles.Context(dir);
+    InputFile file = TestInputFile.write(dir, "a.pdf", new byte[] {1}, MediaType.PDF);
+    TestContext ctx = TestContext.in(dir);
     KnowledgeTestReport r = mapper.map("""
         AIRMAN KNOWLEDGE TEST REPORT
         NAME: DOE, JANE
@@ -28,28 +30,28 @@ class AktrMapperTest {
         ACS CODES: PA.I.B.K2
         """, file, ctx);
     assertThat(r.codeStrings()).containsExactly("PA.I.B.K2");
-    assertThat(ctx.partial).isNotNull();
-    assertThat(ctx.partial.code()).isEqualTo(AktrMapper.INCOMPLETE_AKTR);
-    assertThat(ctx.partial.message()).contains("score", "grade").doesNotContain("DOE");
+    assertThat(ctx.partial()).isNotNull();
+    assertThat(ctx.partial().code()).isEqualTo(AktrMapper.INCOMPLETE_AKTR);
+    assertThat(ctx.partial().message()).contains("score", "grade").doesNotContain("DOE");
   }
 
   @Test
   void leavesACompleteReportSuccessful() throws Exception {
-    TestFiles.Context ctx = new TestFiles.Context(dir);
+    TestContext ctx = TestContext.in(dir);
     mapper.map("""
         AIRMAN KNOWLEDGE TEST REPORT
         NAME: DOE, JANE
         EXAM: Private Pilot Airplane (PAR)
         EXAM DATE: 03/14/2024
         SCORE: 90 GRADE: PASS
-        """, TestFiles.file(dir, "b.pdf", new byte[] {1}, MediaType.PDF), ctx);
-    assertThat(ctx.partial).isNull();
+        """, TestInputFile.write(dir, "b.pdf", new byte[] {1}, MediaType.PDF), ctx);
+    assertThat(ctx.partial()).isNull();
   }
 
   @Test
   void failsTextThatIsNotAReportWithNotAnAktr() throws Exception {
-    InputFile file = TestFiles.file(dir, "c.pdf", new byte[] {1}, MediaType.PDF);
-    assertThatThrownBy(() -> mapper.map("Dear customer, your order has shipped.", file, new TestFiles.Context(dir)))
+    InputFile file = TestInputFile.write(dir, "c.pdf", new byte[] {1}, MediaType.PDF);
+    assertThatThrownBy(() -> mapper.map("Dear customer, your order has shipped.", file, TestContext.in(dir)))
         .isInstanceOf(FileProcessingException.class)
         .satisfies(e -> assertThat(((FileProcessingException) e).code()).isEqualTo(AktrParser.NOT_AN_AKTR));
   }

@@ -9,6 +9,8 @@ import dev.filebatch.acs.fixtures.GroundTruth;
 import dev.filebatch.acs.fixtures.Layout;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Random;
@@ -32,9 +34,10 @@ class GeneratedPdfAccuracyTest {
     for (int i = 0; i < 40; i++) {
       for (Layout layout : Layout.values()) {
         GroundTruth t = AktrGenerator.randomTruth(new Random(7000 + i), layout == Layout.LEGACY_PLT);
-        TestFiles.Context ctx = new TestFiles.Context(dir);
+        TestContext ctx = TestContext.in(dir);
         KnowledgeTestReport r = processor.process(
-            TestFiles.file(dir, "r" + i + layout + ".pdf", AktrGenerator.generatePdf(t, layout), MediaType.PDF), ctx);
+            TestInputFile.write(dir, "r" + i + layout + ".pdf", AktrGenerator.generatePdf(t, layout), MediaType.PDF),
+            ctx);
         String where = layout + " #" + i;
         assertThat(r.applicantName()).as(where).isEqualTo(t.applicantName());
         assertThat(r.ftn()).as(where).isEqualTo(t.ftn());
@@ -49,7 +52,7 @@ class GeneratedPdfAccuracyTest {
         assertThat(r.codeStrings()).as(where).containsExactlyElementsOf(t.acsCodes());
         assertThat(r.pltCodes()).as(where).containsExactlyElementsOf(t.pltCodes());
         assertThat(r.unrecognizedCodes()).as(where).isEmpty();
-        assertThat(ctx.partial).as(where).isNull();
+        assertThat(ctx.partial()).as(where).isNull();
         reports++;
       }
     }
@@ -78,8 +81,8 @@ class GeneratedPdfAccuracyTest {
       doc.save(out);
       pdf = out.toByteArray();
     }
-    assertThatThrownBy(() -> processor.process(TestFiles.file(dir, "invoice.pdf", pdf, MediaType.PDF),
-        new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(TestInputFile.write(dir, "invoice.pdf", pdf, MediaType.PDF),
+        TestContext.in(dir)))
         .isInstanceOf(FileProcessingException.class)
         .satisfies(e -> assertThat(((FileProcessingException) e).code()).isEqualTo(AktrParser.NOT_AN_AKTR));
   }

@@ -9,6 +9,8 @@ import dev.filebatch.acs.fixtures.GroundTruth;
 import dev.filebatch.acs.fixtures.Layout;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import dev.filebatch.vision.VisionProcessor;
 import java.awt.Color;
 import java.awt.Font;
@@ -74,8 +76,8 @@ class GeneratedPhotoAccuracyTest {
       long seed = FIRST_SEED + i;
       GroundTruth t = AktrGenerator.randomTruth(seed);
       KnowledgeTestReport r = processor.process(
-          TestFiles.file(dir, "photo" + i + ".jpg", AktrGenerator.generatePhoto(t, seed), MediaType.JPEG),
-          new TestFiles.Context(dir));
+          TestInputFile.write(dir, "photo" + i + ".jpg", AktrGenerator.generatePhoto(t, seed), MediaType.JPEG),
+          TestContext.in(dir));
       Set<String> expected = new LinkedHashSet<>(t.acsCodes());
       Set<String> read = new LinkedHashSet<>(r.codeStrings());
       int[] layout = perLayout.computeIfAbsent(AktrGenerator.photoLayout(seed), l -> new int[3]);
@@ -123,8 +125,8 @@ class GeneratedPhotoAccuracyTest {
     g.dispose();
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(img, "png", png);
-    assertThatThrownBy(() -> processor.process(TestFiles.file(dir, "flyer.png", png.toByteArray(), MediaType.PNG),
-        new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(TestInputFile.write(dir, "flyer.png", png.toByteArray(), MediaType.PNG),
+        TestContext.in(dir)))
         .isInstanceOf(FileProcessingException.class)
         .satisfies(e -> assertThat(((FileProcessingException) e).code()).isEqualTo(AktrParser.NOT_AN_AKTR));
   }

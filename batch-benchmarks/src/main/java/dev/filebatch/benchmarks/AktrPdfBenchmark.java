@@ -18,15 +18,15 @@ import dev.filebatch.spi.BatchStore;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.ProcessingContext;
 import dev.filebatch.spi.ResultCache;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import dev.filebatch.vision.TesseractRecognizer;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
@@ -75,14 +75,14 @@ public class AktrPdfBenchmark {
   private static final Layout[] LAYOUTS = Layout.values();
 
   private final List<Path> pdfs = new ArrayList<>();
-  private final List<DirectFile> direct = new ArrayList<>();
+  private final List<TestInputFile> direct = new ArrayList<>();
   private AktrParser parser;
   private FileProcessor<KnowledgeTestReport> processor;
   private TesseractRecognizer scanRecognizer;
   private BatchProcessor engine;
   private BatchProcessor engineStoringOne;
   private Path folder;
-  private DirectContext context;
+  private TestContext context;
 
   /** Writes the PDFs, builds the engine, and checks once that every report is read by all three paths. */
   @Setup
@@ -93,12 +93,11 @@ public class AktrPdfBenchmark {
       byte[] pdf = AktrGenerator.generatePdf(AktrGenerator.randomTruth(1000 + i), LAYOUTS[i % LAYOUTS.length]);
       Path p = Files.write(files.resolve("aktr-" + i + ".pdf"), pdf);
       pdfs.add(p);
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-      direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.PDF, pdf.length, sha, p));
+      direct.add(TestInputFile.of(p, MediaType.PDF).withIndex(i));
     }
     parser = AktrParser.create(AcsCatalogue.standard(), AktrParser.DEFAULT_PASSING_SCORE);
     processor = analyzeProcessor(parser);
-    context = new DirectContext(Files.createDirectories(folder.resolve("direct")));
+    context = TestContext.in(Files.createDirectories(folder.resolve("direct")));
     engine = BatchProcessor.builder()
         .processor(processor)
         .cache(ResultCache.disabled())
@@ -198,7 +197,7 @@ public class AktrPdfBenchmark {
   @Benchmark
   public List<KnowledgeTestReport> processorDirect() throws Exception {
     List<KnowledgeTestReport> reports = new ArrayList<>(FILES);
-    for (DirectFile f : direct) {
+    for (TestInputFile f : direct) {
       reports.add(processor.process(f, context));
     }
     return reports;

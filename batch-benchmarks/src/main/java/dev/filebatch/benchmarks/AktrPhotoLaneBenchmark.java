@@ -13,15 +13,15 @@ import dev.filebatch.acs.fixtures.AktrGenerator;
 import dev.filebatch.spi.Concurrency;
 import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.ResultCache;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import dev.filebatch.vision.RecognizedText;
 import dev.filebatch.vision.TesseractRecognizer;
 import dev.filebatch.vision.VisionProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,10 +77,10 @@ public class AktrPhotoLaneBenchmark {
   @Param({"true"})
   public boolean rereadCodes = true;
 
-  private final List<DirectFile> direct = new ArrayList<>();
+  private final List<TestInputFile> direct = new ArrayList<>();
   private FileProcessor<?> processor;
   private ExecutorService pool;
-  private DirectContext context;
+  private TestContext context;
 
   private final List<Path> photos = new ArrayList<>();
   private VisionProcessor vision;
@@ -109,10 +109,9 @@ public class AktrPhotoLaneBenchmark {
       byte[] jpeg = AktrGenerator.generatePhoto(AktrGenerator.randomTruth(seed), seed);
       Path p = Files.write(in.resolve("aktr-photo-" + i + ".jpg"), jpeg);
       photos.add(p);
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg));
-      direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.JPEG, jpeg.length, sha, p));
+      direct.add(TestInputFile.of(p, MediaType.JPEG).withIndex(i));
     }
-    context = new DirectContext(Files.createDirectories(folder.resolve("direct")));
+    context = TestContext.in(Files.createDirectories(folder.resolve("direct")));
     AktrParser parser = AktrParser.create(AcsCatalogue.standard(), AktrParser.DEFAULT_PASSING_SCORE);
     // As batch-cli's Analysis.image builds it with every flag at its default.
     vision = VisionProcessor.builder()
@@ -171,7 +170,7 @@ public class AktrPhotoLaneBenchmark {
       return engine.process(BatchInput.of(photos));
     }
     List<Future<?>> done = new ArrayList<>(PHOTOS);
-    for (DirectFile f : direct) {
+    for (TestInputFile f : direct) {
       done.add(pool.submit(() -> processor.process(f, context)));
     }
     List<Object> results = new ArrayList<>(PHOTOS);

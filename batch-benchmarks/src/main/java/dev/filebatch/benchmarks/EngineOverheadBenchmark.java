@@ -5,15 +5,15 @@ import dev.filebatch.BatchProcessor;
 import dev.filebatch.BatchResult;
 import dev.filebatch.FileInspection;
 import dev.filebatch.MediaType;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -62,17 +62,17 @@ public class EngineOverheadBenchmark {
 
   private final List<byte[]> contents = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
-  private final List<DirectFile> direct = new ArrayList<>();
+  private final List<TestInputFile> direct = new ArrayList<>();
   private final NoOpProcessor processor = new NoOpProcessor(MediaType.TEXT, MediaType.PDF, MediaType.PNG);
   private BatchProcessor engine;
-  private DirectContext context;
+  private TestContext context;
   private Path folder;
 
   /** Makes the files and the engine, and checks once that every file succeeds through it. */
   @Setup
   public void setUp() throws Exception {
     folder = Folders.temp("filebatch-bench-overhead-");
-    context = new DirectContext(folder);
+    context = TestContext.in(folder);
     for (int i = 0; i < FILES; i++) {
       boolean text = bodies.equals("text");
       boolean pdf = !text && i % 2 == 0;
@@ -82,8 +82,7 @@ public class EngineOverheadBenchmark {
       contents.add(b);
       names.add(name);
       Path p = Files.write(folder.resolve(name), b);
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-      direct.add(new DirectFile(i, name, text ? MediaType.TEXT : pdf ? MediaType.PDF : MediaType.PNG, b.length, sha, p));
+      direct.add(TestInputFile.of(p, text ? MediaType.TEXT : pdf ? MediaType.PDF : MediaType.PNG).withIndex(i));
     }
     engine = BatchProcessor.builder().processor(processor).build();
     BatchResult check = engine.process(input());
@@ -151,7 +150,7 @@ public class EngineOverheadBenchmark {
   /** The baseline: the same processor called directly on the 30 files. */
   @Benchmark
   public void direct(Blackhole bh) throws IOException {
-    for (DirectFile f : direct) {
+    for (TestInputFile f : direct) {
       bh.consume(processor.process(f, context));
     }
   }

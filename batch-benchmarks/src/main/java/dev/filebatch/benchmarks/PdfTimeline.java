@@ -19,15 +19,15 @@ import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.InputFile;
 import dev.filebatch.spi.ProcessingContext;
 import dev.filebatch.spi.ResultCache;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -109,14 +109,13 @@ public final class PdfTimeline {
     Path folder = Folders.temp("filebatch-bench-timeline-");
     try {
       List<Path> pdfs = new ArrayList<>();
-      List<DirectFile> direct = new ArrayList<>();
+      List<TestInputFile> direct = new ArrayList<>();
       Layout[] layouts = Layout.values();
       for (int i = 0; i < FILES; i++) {
         byte[] pdf = AktrGenerator.generatePdf(AktrGenerator.randomTruth(1000 + i), layouts[i % layouts.length]);
         Path p = Files.write(folder.resolve("aktr-" + i + ".pdf"), pdf);
         pdfs.add(p);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
-        direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.PDF, pdf.length, sha, p));
+        direct.add(TestInputFile.of(p, MediaType.PDF).withIndex(i));
       }
       AktrParser parser = AktrParser.create(AcsCatalogue.standard(), AktrParser.DEFAULT_PASSING_SCORE);
       FileProcessor<KnowledgeTestReport> processor = PdfTextProcessor.builder().build()
@@ -135,7 +134,7 @@ public final class PdfTimeline {
           events.add(new long[] {2, System.nanoTime()});
         }
       };
-      DirectContext ctx = new DirectContext(Files.createDirectories(folder.resolve("direct")));
+      TestContext ctx = TestContext.in(Files.createDirectories(folder.resolve("direct")));
       List<Double> engineBatch = new ArrayList<>();
       List<Double> loopBatch = new ArrayList<>();
       List<Double> toFirstCall = new ArrayList<>();
@@ -171,7 +170,7 @@ public final class PdfTimeline {
           }
           // the same processor in a plain loop
           long l0 = System.nanoTime();
-          for (DirectFile f : direct) {
+          for (TestInputFile f : direct) {
             inLoop.process(f, ctx);
           }
           if (counted) {

@@ -7,6 +7,8 @@ import dev.filebatch.acs.fixtures.AktrGenerator;
 import dev.filebatch.acs.fixtures.GroundTruth;
 import dev.filebatch.acs.fixtures.Layout;
 import dev.filebatch.spi.FileProcessor;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import dev.filebatch.vision.TesseractRecognizer;
 import dev.filebatch.vision.VisionProcessor;
 import java.lang.management.ManagementFactory;
@@ -63,14 +65,14 @@ public final class PhotoAccuracy {
     long cpu = 0;
     try (VisionProcessor vision = VisionProcessor.builder().recognizer(ocr.build()).build()) {
       FileProcessor<KnowledgeTestReport> processor = analysis.photoProcessor(vision);
-      DirectContext context = new DirectContext(Files.createDirectories(folder.resolve("scratch")));
+      TestContext context = TestContext.in(Files.createDirectories(folder.resolve("scratch")));
       for (int i = 0; i < count; i++) {
         long seed = first + i;
         GroundTruth truth = AktrGenerator.randomTruth(seed);
         Layout layout = forced != null ? forced : AktrGenerator.photoLayout(seed);
         byte[] jpeg = AktrGenerator.generatePhoto(truth, seed, layout);
         Path photo = Files.write(folder.resolve("photo.jpg"), jpeg);
-        DirectFile file = new DirectFile(i, "photo.jpg", MediaType.JPEG, jpeg.length, "0".repeat(64), photo);
+        TestInputFile file = TestInputFile.of(photo, MediaType.JPEG).withIndex(i);
         long before = threads.getCurrentThreadCpuTime();
         Set<String> read;
         try {

@@ -10,6 +10,8 @@ import dev.filebatch.spi.ResultCache;
 import dev.filebatch.svg.SvgConversion;
 import dev.filebatch.svg.SvgProcessor;
 import dev.filebatch.svg.SvgRenderer;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,9 +19,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -71,11 +71,11 @@ public class SvgConversionBenchmark {
   @State(Scope.Benchmark)
   public static class Drawings {
     final List<Path> svgs = new ArrayList<>();
-    final List<DirectFile> direct = new ArrayList<>();
+    final List<TestInputFile> direct = new ArrayList<>();
     final List<Path> pngs = new ArrayList<>();
     final SvgProcessor processor = SvgProcessor.builder().renderer(SvgRenderer.BATIK).build();
     Path folder;
-    DirectContext context;
+    TestContext context;
 
     /** Writes the drawings. */
     @Setup
@@ -87,11 +87,10 @@ public class SvgConversionBenchmark {
         byte[] svg = SvgDrawings.drawing(i).getBytes(StandardCharsets.UTF_8);
         Path p = Files.write(in.resolve("drawing-" + i + ".svg"), svg);
         svgs.add(p);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(svg));
-        direct.add(new DirectFile(i, p.getFileName().toString(), MediaType.SVG, svg.length, sha, p));
+        direct.add(TestInputFile.of(p, MediaType.SVG).withIndex(i));
         pngs.add(bare.resolve("drawing-" + i + ".png"));
       }
-      context = new DirectContext(Files.createDirectories(folder.resolve("direct")));
+      context = TestContext.in(Files.createDirectories(folder.resolve("direct")));
     }
 
     /** Removes the artifacts the direct calls left (new files every call), outside the timing. */
@@ -171,7 +170,7 @@ public class SvgConversionBenchmark {
   @Benchmark
   public List<SvgConversion> processorDirect(Drawings d) throws Exception {
     List<SvgConversion> done = new ArrayList<>(FILES);
-    for (DirectFile f : d.direct) {
+    for (TestInputFile f : d.direct) {
       done.add(d.processor.process(f, d.context));
     }
     return done;

@@ -9,6 +9,11 @@ import dev.filebatch.BatchProcessor;
 import dev.filebatch.BatchResult;
 import dev.filebatch.ErrorCode;
 import dev.filebatch.FileStatus;
+import dev.filebatch.MediaType;
+import dev.filebatch.examples.WordCountProcessor.Count;
+import dev.filebatch.spi.InputFile;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,22 @@ class WritingAProcessorTest {
     Path guide = Path.of("..", "docs", "writing-a-processor.md");
     Path source = Path.of("src", "test", "java", "dev", "filebatch", "examples", "WordCountProcessor.java");
     assertThat(Files.readString(guide, UTF_8)).contains(Files.readString(source, UTF_8).strip());
+  }
+
+  @Test
+  void theExampleCanBeCalledDirectlyWithTheTestKit(@TempDir Path tempDir) throws Exception {
+    TestContext context = TestContext.in(tempDir);
+    InputFile blank = TestInputFile.write(tempDir, "blank.txt", "  \n", MediaType.TEXT);
+    Count count = new WordCountProcessor().process(blank, context);
+    assertThat(context.partial().code()).isEqualTo(ErrorCode.of("NO_WORDS"));
+
+    assertThat(count).isEqualTo(new Count(1, 0));
+    assertThat(Files.readString(Path.of("..", "docs", "writing-a-processor.md"), UTF_8)).contains("""
+        TestContext context = TestContext.in(tempDir);
+        InputFile blank = TestInputFile.write(tempDir, "blank.txt", "  \\n", MediaType.TEXT);
+        Count count = new WordCountProcessor().process(blank, context);
+        assertThat(context.partial().code()).isEqualTo(ErrorCode.of("NO_WORDS"));
+        """);
   }
 
   @Test

@@ -10,7 +10,10 @@ import dev.filebatch.MediaType;
 import dev.filebatch.spi.Concurrency;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.TransientException;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +32,11 @@ class PdfTextProcessorTest {
   @TempDir Path dir;
 
   private TestContext context() {
-    return TestContext.in(dir.resolve("scratch"));
+    return TestContext.in(dir);
+  }
+
+  private static TestInputFile inputFile(Path pdf) throws IOException {
+    return TestInputFile.of(pdf, MediaType.PDF);
   }
 
   private static FileProcessingException failure(ThrowingRead read) {
@@ -72,7 +79,7 @@ class PdfTextProcessorTest {
           List.of("EXAM: Private Pilot Airplane\nSCORE: 85", "PLT123 PLT456"));
       TestContext ctx = context();
 
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(pdf), ctx);
+      PdfText text = PdfTextProcessor.create().process(inputFile(pdf), ctx);
 
       assertThat(text.pageCount()).isEqualTo(2);
       assertThat(text.pages()).containsExactly(
@@ -92,7 +99,7 @@ class PdfTextProcessorTest {
       Path scratch = dir.resolve("scratch");
 
       PdfTextProcessor.builder().scanRecognizer(new FixedTextRecognizer("t")).build()
-          .process(TestFile.pdf(pdf), TestContext.in(scratch));
+          .process(inputFile(pdf), TestContext.in(dir));
 
       // the folder is only made if PDFBox needed its stream cache; either way nothing may be left in it
       if (java.nio.file.Files.exists(scratch)) {
@@ -107,7 +114,7 @@ class PdfTextProcessorTest {
       List<String> pages = IntStream.rangeClosed(1, 12).mapToObj(i -> "This is page number " + i).toList();
       Path pdf = PdfFixtures.textPdf(dir.resolve("long.pdf"), pages);
 
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(pdf), context());
+      PdfText text = PdfTextProcessor.create().process(inputFile(pdf), context());
 
       assertThat(text.pageCount()).isEqualTo(12);
       assertThat(text.pages()).extracting(PdfText.Page::number).containsExactlyElementsOf(
@@ -120,7 +127,7 @@ class PdfTextProcessorTest {
       Path pdf = PdfFixtures.textPdf(dir.resolve("blank-last.pdf"), List.of("Some real text on page one", ""));
       TestContext ctx = context();
 
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(pdf), ctx);
+      PdfText text = PdfTextProcessor.create().process(inputFile(pdf), ctx);
 
       assertThat(text.pages().get(1)).isEqualTo(new PdfText.Page(2, "", PdfText.Source.TEXT_LAYER));
       assertThat(ctx.partial()).isNull();
@@ -130,7 +137,7 @@ class PdfTextProcessorTest {
     void readsAPdfWithExactlyTheMaximumNumberOfPages() throws Exception {
       Path pdf = PdfFixtures.textPdf(dir.resolve("three.pdf"), List.of("one", "two", "three"));
 
-      PdfText text = PdfTextProcessor.builder().maxPages(3).build().process(TestFile.pdf(pdf), context());
+      PdfText text = PdfTextProcessor.builder().maxPages(3).build().process(inputFile(pdf), context());
 
       assertThat(text.pageCount()).isEqualTo(3);
     }
@@ -141,7 +148,7 @@ class PdfTextProcessorTest {
       TestContext ctx = context();
 
       FileProcessingException e = failure(
-          () -> PdfTextProcessor.builder().maxPages(3).build().process(TestFile.pdf(pdf), ctx));
+          () -> PdfTextProcessor.builder().maxPages(3).build().process(inputFile(pdf), ctx));
 
       assertThat(e.code()).isEqualTo(ErrorCode.of("TOO_MANY_PAGES")).isEqualTo(PdfTextProcessor.TOO_MANY_PAGES);
       assertThat(e.error().message()).contains("four.pdf", "4 pages", "3");
@@ -154,7 +161,7 @@ class PdfTextProcessorTest {
       List<String> pages = IntStream.rangeClosed(1, 51).mapToObj(i -> "page " + i).toList();
       Path pdf = PdfFixtures.textPdf(dir.resolve("fifty-one.pdf"), pages);
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(pdf), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(pdf), context()));
 
       assertThat(e.code()).isEqualTo(PdfTextProcessor.TOO_MANY_PAGES);
     }
@@ -167,7 +174,7 @@ class PdfTextProcessorTest {
       Path pdf = PdfFixtures.encryptedPdf(dir.resolve("locked.pdf"), List.of("secret text"), "owner", "user",
           new AccessPermission());
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(pdf), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(pdf), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.ENCRYPTED_FILE);
       assertThat(e.error().message()).contains("locked.pdf", "password");
@@ -178,7 +185,7 @@ class PdfTextProcessorTest {
     void rejectsPdfEncryptedForCertificateHoldersWithEncryptedFileCode() throws Exception {
       Path pdf = PdfFixtures.certificateEncryptedPdf(dir.resolve("for-recipients.pdf"));
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(pdf), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(pdf), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.ENCRYPTED_FILE);
       assertThat(e.error().message()).contains("for-recipients.pdf", "certificates", "cannot be opened");
@@ -196,7 +203,7 @@ class PdfTextProcessorTest {
           "owner-secret", "", restricted);
       TestContext ctx = context();
 
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(pdf), ctx);
+      PdfText text = PdfTextProcessor.create().process(inputFile(pdf), ctx);
 
       assertThat(text.encrypted()).isTrue();
       assertThat(text.pages()).extracting(PdfText.Page::text).containsExactly("Score: 92", "PLT059 PLT194");
@@ -211,7 +218,7 @@ class PdfTextProcessorTest {
       Path file = PdfFixtures.write(dir.resolve("garbage.pdf"),
           "this is not a PDF at all, just words".getBytes(StandardCharsets.US_ASCII));
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(file), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(file), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
       assertThat(e.error().message()).contains("garbage.pdf");
@@ -222,7 +229,7 @@ class PdfTextProcessorTest {
     void rejectsAnEmptyFileWithCorruptFileCode() throws Exception {
       Path file = PdfFixtures.write(dir.resolve("empty.pdf"), new byte[0]);
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(file), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(file), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     }
@@ -235,7 +242,7 @@ class PdfTextProcessorTest {
       System.arraycopy(header, 0, bytes, 0, header.length);
       Path file = PdfFixtures.write(dir.resolve("random.pdf"), bytes);
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(file), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(file), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     }
@@ -245,7 +252,7 @@ class PdfTextProcessorTest {
       byte[] whole = PdfFixtures.textPdfBytes(List.of("first page text", "second page text"));
       Path file = PdfFixtures.write(dir.resolve("truncated.pdf"), Arrays.copyOf(whole, whole.length / 3));
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(file), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(file), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     }
@@ -256,7 +263,7 @@ class PdfTextProcessorTest {
       byte[] whole = PdfFixtures.textPdfBytes(List.of("first page text", "second page text"));
       Path file = PdfFixtures.write(dir.resolve("tail-cut.pdf"), Arrays.copyOf(whole, whole.length * 95 / 100));
 
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(file), context());
+      PdfText text = PdfTextProcessor.create().process(inputFile(file), context());
 
       assertThat(text.pages()).extracting(PdfText.Page::text).containsExactly("first page text", "second page text");
     }
@@ -268,7 +275,7 @@ class PdfTextProcessorTest {
       Arrays.fill(bytes, 16, bytes.length, (byte) 'x');
       Path file = PdfFixtures.write(dir.resolve("overwritten.pdf"), bytes);
 
-      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(TestFile.pdf(file), context()));
+      FileProcessingException e = failure(() -> PdfTextProcessor.create().process(inputFile(file), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     }
@@ -281,7 +288,7 @@ class PdfTextProcessorTest {
       Path pdf = PdfFixtures.scannedPdf(dir.resolve("scan.pdf"), List.of("AKTR", "PAGE"));
       TestContext ctx = context();
 
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(pdf), ctx);
+      PdfText text = PdfTextProcessor.create().process(inputFile(pdf), ctx);
 
       assertThat(text.pageCount()).isEqualTo(2);
       assertThat(text.pages()).extracting(PdfText.Page::text).containsOnly("");
@@ -297,7 +304,7 @@ class PdfTextProcessorTest {
       FixedTextRecognizer recognizer = new FixedTextRecognizer("  SCORE: 88\nPLT012  \n");
       TestContext ctx = context();
 
-      PdfText text = PdfTextProcessor.builder().scanRecognizer(recognizer).build().process(TestFile.pdf(pdf), ctx);
+      PdfText text = PdfTextProcessor.builder().scanRecognizer(recognizer).build().process(inputFile(pdf), ctx);
 
       assertThat(text.pages()).containsExactly(new PdfText.Page(1, "SCORE: 88\nPLT012", PdfText.Source.OCR));
       assertThat(ctx.partial()).isNull();
@@ -315,7 +322,7 @@ class PdfTextProcessorTest {
       FixedTextRecognizer recognizer = new FixedTextRecognizer("text");
 
       PdfTextProcessor.builder().scanRecognizer(recognizer).scanDpi(100).build()
-          .process(TestFile.pdf(pdf), context());
+          .process(inputFile(pdf), context());
 
       assertThat(recognizer.seen.get(0).getWidth()).isCloseTo(850, within(1));
       assertThat(recognizer.seen.get(0).getHeight()).isCloseTo(1100, within(1));
@@ -336,7 +343,7 @@ class PdfTextProcessorTest {
       FixedTextRecognizer recognizer = new FixedTextRecognizer("recognised words");
 
       PdfText text = PdfTextProcessor.builder().scanRecognizer(recognizer).build()
-          .process(TestFile.pdf(mixed), context());
+          .process(inputFile(mixed), context());
 
       assertThat(text.pages()).containsExactly(
           new PdfText.Page(1, "A typed cover page with enough text", PdfText.Source.TEXT_LAYER),
@@ -352,7 +359,7 @@ class PdfTextProcessorTest {
       };
 
       FileProcessingException e = failure(() -> PdfTextProcessor.builder().scanRecognizer(refusing).build()
-          .process(TestFile.pdf(pdf), context()));
+          .process(inputFile(pdf), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.of("OCR_FAILED"));
     }
@@ -365,7 +372,7 @@ class PdfTextProcessorTest {
       };
 
       assertThatThrownBy(() -> PdfTextProcessor.builder().scanRecognizer(busy).build()
-          .process(TestFile.pdf(pdf), context()))
+          .process(inputFile(pdf), context()))
           .isInstanceOf(TransientException.class);
     }
 
@@ -376,7 +383,7 @@ class PdfTextProcessorTest {
       FixedTextRecognizer recognizer = new FixedTextRecognizer("never");
 
       FileProcessingException e = failure(() -> PdfTextProcessor.builder().scanRecognizer(recognizer).build()
-          .process(TestFile.pdf(pdf), context()));
+          .process(inputFile(pdf), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE);
       assertThat(e.error().message()).contains("poster.pdf", "Page 1");
@@ -389,7 +396,7 @@ class PdfTextProcessorTest {
       FixedTextRecognizer recognizer = new FixedTextRecognizer("never");
 
       FileProcessingException e = failure(() -> PdfTextProcessor.builder().scanRecognizer(recognizer).build()
-          .process(TestFile.pdf(pdf), context()));
+          .process(inputFile(pdf), context()));
 
       assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE);
       assertThat(recognizer.seen).isEmpty();
@@ -402,9 +409,9 @@ class PdfTextProcessorTest {
     void stopsBetweenPagesWhenCancelled() throws Exception {
       List<String> pages = IntStream.rangeClosed(1, 5).mapToObj(i -> "page " + i).toList();
       Path pdf = PdfFixtures.textPdf(dir.resolve("five.pdf"), pages);
-      TestContext ctx = TestContext.cancelledAfterProgressReports(dir.resolve("scratch"), 2);
+      TestContext ctx = context().cancelAfterProgressReports(2);
 
-      assertThatThrownBy(() -> PdfTextProcessor.create().process(TestFile.pdf(pdf), ctx))
+      assertThatThrownBy(() -> PdfTextProcessor.create().process(inputFile(pdf), ctx))
           .isInstanceOf(CancellationException.class);
       assertThat(ctx.progress()).hasSize(2);
     }
@@ -420,7 +427,7 @@ class PdfTextProcessorTest {
       };
       try {
         assertThatThrownBy(() -> PdfTextProcessor.builder().scanRecognizer(interrupted).build()
-            .process(TestFile.pdf(pdf), context()))
+            .process(inputFile(pdf), context()))
             .isInstanceOf(CancellationException.class);
         assertThat(counting.seen).hasSize(1);
       } finally {
@@ -434,7 +441,7 @@ class PdfTextProcessorTest {
       TestContext ctx = context();
       ctx.cancel();
 
-      assertThatThrownBy(() -> PdfTextProcessor.create().process(TestFile.pdf(pdf), ctx))
+      assertThatThrownBy(() -> PdfTextProcessor.create().process(inputFile(pdf), ctx))
           .isInstanceOf(CancellationException.class);
       assertThat(ctx.progress()).isEmpty();
     }
@@ -450,7 +457,7 @@ class PdfTextProcessorTest {
       };
 
       assertThatThrownBy(() -> PdfTextProcessor.builder().scanRecognizer(cancelling).build()
-          .process(TestFile.pdf(pdf), ctx))
+          .process(inputFile(pdf), ctx))
           .isInstanceOf(CancellationException.class);
       assertThat(counting.seen).hasSize(1);
     }
@@ -480,7 +487,7 @@ class PdfTextProcessorTest {
     @Test
     void readsBackWhatItWrites() throws Exception {
       Path pdf = PdfFixtures.textPdf(dir.resolve("report.pdf"), List.of("line one\nline two"));
-      PdfText text = PdfTextProcessor.create().process(TestFile.pdf(pdf), context());
+      PdfText text = PdfTextProcessor.create().process(inputFile(pdf), context());
 
       assertThat(BatchJson.read(BatchJson.write(text), PdfText.class)).isEqualTo(text);
     }

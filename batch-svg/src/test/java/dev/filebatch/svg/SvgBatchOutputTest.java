@@ -10,6 +10,8 @@ import dev.filebatch.FileStatus;
 import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.InputFile;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,20 +30,21 @@ import tools.jackson.databind.JsonNode;
 
 class SvgBatchOutputTest {
   @TempDir Path root;
-  TestFiles files;
+  TestContext context;
 
   @BeforeEach
   void setUp() throws Exception {
-    files = new TestFiles(root);
+    context = TestContext.in(root);
   }
 
   /** Runs the processor over named inputs the way the engine would, producing one final result per file. */
   List<FileResult> run(SvgProcessor processor, Map<String, String> inputs) throws Exception {
     List<FileResult> results = new ArrayList<>();
     for (Map.Entry<String, String> input : inputs.entrySet()) {
-      InputFile file = files.file(input.getKey(), input.getValue());
+      InputFile file = TestInputFile.write(root, input.getKey(), input.getValue(), MediaType.SVG)
+          .withIndex(results.size());
       try {
-        SvgConversion conversion = processor.process(file, files.context());
+        SvgConversion conversion = processor.process(file, context);
         results.add(new FileResult(file.index(), file.name(), FileStatus.SUCCESS, conversion, null, 1,
             Duration.ofMillis(5), SvgProcessor.ID, SvgProcessor.ID, MediaType.SVG, file.size(), file.sha256(), false));
       } catch (FileProcessingException e) {
@@ -64,7 +67,7 @@ class SvgBatchOutputTest {
   void deckHasOneSlidePerSuccessInInputOrderTitledFromTheFileName() throws Exception {
     List<FileResult> results = run(SvgProcessor.builder().format(SvgFormat.PPTX).build(), mixedInputs());
 
-    SvgDeckSummary summary = new SvgDeckSummarizer().summarize(results, files.summaryContext());
+    SvgDeckSummary summary = new SvgDeckSummarizer().summarize(results, context.summaryContext());
 
     assertThat(summary.outputFile()).isEqualTo("drawings.pptx");
     assertThat(summary.slides()).isEqualTo(2);
@@ -83,7 +86,7 @@ class SvgBatchOutputTest {
     Map<String, String> inputs = mixedInputs();
     List<FileResult> results = run(SvgProcessor.create(), inputs);
 
-    SvgArchiveSummary summary = new SvgZipSummarizer().summarize(results, files.summaryContext());
+    SvgArchiveSummary summary = new SvgZipSummarizer().summarize(results, context.summaryContext());
 
     assertThat(summary.outputs()).isEqualTo(2);
     Map<String, byte[]> entries = unzip(Path.of(summary.path()));
@@ -109,7 +112,7 @@ class SvgBatchOutputTest {
     FileResult first = results.get(0);
     SvgConversion same = (SvgConversion) first.payload();
     // two results whose outputs carry the same name, and one named like the manifest
-    Path manifestLike = Files.copy(Path.of(same.path()), files.outputs().resolve("manifest.json"));
+    Path manifestLike = Files.copy(Path.of(same.path()), context.outputs().resolve("manifest.json"));
     SvgConversion clash = new SvgConversion("manifest.json", manifestLike.toString(), SvgFormat.PNG, 1, 1, "px",
         SvgRenderer.BATIK, 1);
     FileResult third = new FileResult(2, "manifest.svg", FileStatus.SUCCESS, clash, null, 1, Duration.ZERO,
@@ -117,7 +120,7 @@ class SvgBatchOutputTest {
     FileResult second = new FileResult(1, "a-copy.svg", FileStatus.SUCCESS, same, null, 1, Duration.ZERO,
         SvgProcessor.ID, SvgProcessor.ID, MediaType.SVG, 1, "x", false);
 
-    SvgArchiveSummary summary = new SvgZipSummarizer().summarize(List.of(first, second, third), files.summaryContext());
+    SvgArchiveSummary summary = new SvgZipSummarizer().summarize(List.of(first, second, third), context.summaryContext());
 
     assertThat(unzip(Path.of(summary.path())).keySet())
         .containsExactly("a.png", "a-2.png", "manifest-2.json", "manifest.json");
@@ -145,7 +148,7 @@ class SvgBatchOutputTest {
     FileResult failed = new FileResult(0, "x.svg", FileStatus.FAILED, null, error, 1, Duration.ZERO,
         SvgProcessor.ID, SvgProcessor.ID, MediaType.SVG, 1, "x", false);
 
-    SvgArchiveSummary summary = new SvgZipSummarizer().summarize(List.of(failed), files.summaryContext());
+    SvgArchiveSummary summary = new SvgZipSummarizer().summarize(List.of(failed), context.summaryContext());
 
     assertThat(summary.outputs()).isZero();
     assertThat(summary.files().get(0).error().code()).isEqualTo(dev.filebatch.ErrorCode.UNSAFE_CONTENT);

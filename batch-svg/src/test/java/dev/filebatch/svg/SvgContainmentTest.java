@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.filebatch.ErrorCode;
+import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
@@ -19,12 +22,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** What happens when content gets past the caps: renderer stack overflows and runaway renderings are contained. */
 class SvgContainmentTest {
   @TempDir Path root;
-  TestFiles files;
+  TestContext context;
   ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
   @BeforeEach
   void setUp() throws Exception {
-    files = new TestFiles(root);
+    context = TestContext.in(root);
   }
 
   @AfterEach
@@ -56,23 +59,24 @@ class SvgContainmentTest {
     SvgProcessor processor = SvgProcessor.builder().renderer(renderer).maxDepth(1_000_000).maxElements(1_000_000)
         .build();
 
-    Throwable failure = catchThrowable(() -> processor.process(files.file("abyss.svg", abyss()), files.context()));
+    Throwable failure = catchThrowable(
+        () -> processor.process(TestInputFile.write(root, "abyss.svg", abyss(), MediaType.SVG), context));
 
     assertThat(failure).isInstanceOf(FileProcessingException.class);
     assertThat(((FileProcessingException) failure).code()).isEqualTo(ErrorCode.UNSAFE_CONTENT);
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 
   @ParameterizedTest
   @EnumSource(value = SvgRenderer.class, names = {"BATIK", "JSVG"})
   void cancellationStopsARunawayRendering(SvgRenderer renderer) throws Exception {
     SvgProcessor processor = SvgProcessor.builder().renderer(renderer).build();
-    TestFiles.Context context = files.context();
-    timer.schedule(() -> context.cancelled = true, 300, TimeUnit.MILLISECONDS);
+    timer.schedule(context::cancel, 300, TimeUnit.MILLISECONDS);
 
-    Throwable failure = catchThrowable(() -> processor.process(files.file("heavy.svg", heavy()), context));
+    Throwable failure = catchThrowable(
+        () -> processor.process(TestInputFile.write(root, "heavy.svg", heavy(), MediaType.SVG), context));
 
     assertThat(failure).isInstanceOf(CancellationException.class);
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.filebatch.BatchJson;
+import dev.filebatch.MediaType;
 import dev.filebatch.spi.InputFile;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
@@ -33,11 +36,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SvgConversionTest {
   @TempDir Path root;
-  TestFiles files;
+  TestContext context;
 
   @BeforeEach
   void setUp() throws Exception {
-    files = new TestFiles(root);
+    context = TestContext.in(root);
   }
 
   static BufferedImage read(Path path) throws Exception {
@@ -62,7 +65,8 @@ class SvgConversionTest {
   @EnumSource(SvgRenderer.class)
   void convertsToPngOfTheDrawingsSizeWithDrawnPixels(SvgRenderer renderer) throws Exception {
     SvgProcessor processor = SvgProcessor.builder().renderer(renderer).build();
-    SvgConversion result = processor.process(files.file("logo.svg", Drawings.simple()), files.context());
+    SvgConversion result = processor
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     assertThat(result.format()).isEqualTo(SvgFormat.PNG);
     assertThat(result.outputFile()).isEqualTo("logo.png");
@@ -85,10 +89,11 @@ class SvgConversionTest {
   @Test
   void autoUsesJsvgForPlainShapesAndBatikForFilters() throws Exception {
     SvgProcessor processor = SvgProcessor.builder().renderer(SvgRenderer.AUTO).build();
-    SvgConversion plain = processor.process(files.file("plain.svg", Drawings.shapes()), files.context());
+    SvgConversion plain = processor
+        .process(TestInputFile.write(root, "plain.svg", Drawings.shapes(), MediaType.SVG), context);
     String filtered = Drawings.svg("<filter id=\"b\"><feGaussianBlur stdDeviation=\"2\"/></filter>"
         + "<rect x=\"10\" y=\"10\" width=\"80\" height=\"80\" fill=\"#333\" filter=\"url(#b)\"/>");
-    SvgConversion blurred = processor.process(files.file("blur.svg", filtered), files.context());
+    SvgConversion blurred = processor.process(TestInputFile.write(root, "blur.svg", filtered, MediaType.SVG), context);
 
     assertThat(plain.renderer()).isEqualTo(SvgRenderer.JSVG);
     assertThat(blurred.renderer()).isEqualTo(SvgRenderer.BATIK);
@@ -105,9 +110,9 @@ class SvgConversionTest {
         + " marker-end=\"url(#m)\"/>");
     String rgba = Drawings.svg("<rect width=\"80\" height=\"80\" fill=\"rgba(255, 0, 0, 0.5)\"/>");
 
-    SvgConversion a = processor.process(files.file("group.svg", groupOpacity), files.context());
-    SvgConversion b = processor.process(files.file("marker.svg", marker), files.context());
-    SvgConversion c = processor.process(files.file("rgba.svg", rgba), files.context());
+    SvgConversion a = processor.process(TestInputFile.write(root, "group.svg", groupOpacity, MediaType.SVG), context);
+    SvgConversion b = processor.process(TestInputFile.write(root, "marker.svg", marker, MediaType.SVG), context);
+    SvgConversion c = processor.process(TestInputFile.write(root, "rgba.svg", rgba, MediaType.SVG), context);
 
     assertThat(a.renderer()).isEqualTo(SvgRenderer.BATIK);
     assertThat(b.renderer()).isEqualTo(SvgRenderer.BATIK);
@@ -121,7 +126,7 @@ class SvgConversionTest {
   @Test
   void honoursRequestedWidthKeepingTheAspectRatio() throws Exception {
     SvgConversion result = SvgProcessor.builder().width(400).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     BufferedImage image = read(Path.of(result.path()));
     assertThat(image.getWidth()).isEqualTo(400);
@@ -132,13 +137,13 @@ class SvgConversionTest {
   @ParameterizedTest
   @EnumSource(value = SvgRenderer.class, names = {"BATIK", "JSVG"})
   void honoursWidthAndHeightScaleAndDpi(SvgRenderer renderer) throws Exception {
-    InputFile file = files.file("logo.svg", Drawings.simple());
+    InputFile file = TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG);
     BufferedImage both = read(Path.of(SvgProcessor.builder().renderer(renderer).width(300).height(300).build()
-        .process(file, files.context()).path()));
+        .process(file, context).path()));
     BufferedImage scaled = read(Path.of(SvgProcessor.builder().renderer(renderer).scale(0.5).build()
-        .process(file, files.context()).path()));
+        .process(file, context).path()));
     BufferedImage dpi = read(Path.of(SvgProcessor.builder().renderer(renderer).dpi(192).build()
-        .process(file, files.context()).path()));
+        .process(file, context).path()));
 
     assertThat(both.getWidth()).isEqualTo(300);
     assertThat(both.getHeight()).isEqualTo(300);
@@ -152,7 +157,7 @@ class SvgConversionTest {
   @Test
   void recordsTheDpiInThePng() throws Exception {
     SvgConversion result = SvgProcessor.builder().dpi(300).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     try (var in = ImageIO.createImageInputStream(Path.of(result.path()).toFile())) {
       var reader = ImageIO.getImageReaders(in).next();
@@ -172,8 +177,9 @@ class SvgConversionTest {
     String inches = "<svg " + Drawings.NS + " width=\"1in\" height=\"0.5in\"><rect width=\"100%\" height=\"100%\"/></svg>";
     String viewBoxOnly = "<svg " + Drawings.NS + " viewBox=\"0 0 64 32\"><rect width=\"64\" height=\"32\"/></svg>";
 
-    SvgConversion a = SvgProcessor.create().process(files.file("a.svg", inches), files.context());
-    SvgConversion b = SvgProcessor.create().process(files.file("b.svg", viewBoxOnly), files.context());
+    SvgConversion a = SvgProcessor.create().process(TestInputFile.write(root, "a.svg", inches, MediaType.SVG), context);
+    SvgConversion b = SvgProcessor.create()
+        .process(TestInputFile.write(root, "b.svg", viewBoxOnly, MediaType.SVG), context);
 
     assertThat(read(Path.of(a.path())).getWidth()).isEqualTo(96);
     assertThat(read(Path.of(a.path())).getHeight()).isEqualTo(48);
@@ -191,7 +197,8 @@ class SvgConversionTest {
     SvgProcessor processor = SvgProcessor.builder().renderer(renderer).build();
 
     for (String svg : List.of(plain, xlink)) {
-      BufferedImage image = read(Path.of(processor.process(files.file("use.svg", svg), files.context()).path()));
+      BufferedImage image = read(Path.of(processor
+          .process(TestInputFile.write(root, "use.svg", svg, MediaType.SVG), context).path()));
       assertThat(drawnPixels(image)).isEqualTo(40 * 40);
       assertThat(new Color(image.getRGB(30, 30), true).getRed()).isGreaterThan(200);
     }
@@ -205,8 +212,9 @@ class SvgConversionTest {
       body.append("<rect x=\"").append(i % 100).append("\" width=\"1\" height=\"1\" fill=\"url(#g)\"/>");
     }
 
-    SvgConversion result = SvgProcessor.create().process(files.file("many.svg", Drawings.svg(body.toString())),
-        files.context());
+    SvgConversion result = SvgProcessor.create()
+        .process(TestInputFile.write(root, "many.svg", Drawings.svg(body.toString()), MediaType.SVG),
+        context);
 
     assertThat(drawnPixels(read(Path.of(result.path())))).isGreaterThan(90);
   }
@@ -221,7 +229,7 @@ class SvgConversionTest {
 
     for (SvgRenderer renderer : List.of(SvgRenderer.BATIK, SvgRenderer.JSVG)) {
       SvgConversion result = SvgProcessor.builder().renderer(renderer).build()
-          .process(files.file("img.svg", svg), files.context());
+          .process(TestInputFile.write(root, "img.svg", svg, MediaType.SVG), context);
       assertThat(drawnPixels(read(Path.of(result.path())))).as(renderer.name()).isGreaterThan(2000);
     }
   }
@@ -229,7 +237,7 @@ class SvgConversionTest {
   @Test
   void convertsToJpegOnTheBackgroundColour() throws Exception {
     SvgConversion result = SvgProcessor.builder().format(SvgFormat.JPEG).background("#00ff00").jpegQuality(0.8f)
-        .build().process(files.file("logo.svg", Drawings.simple()), files.context());
+        .build().process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     assertThat(result.outputFile()).isEqualTo("logo.jpg");
     BufferedImage image = read(Path.of(result.path()));
@@ -243,7 +251,7 @@ class SvgConversionTest {
   @Test
   void pngBackgroundFillsTransparentAreas() throws Exception {
     SvgConversion result = SvgProcessor.builder().background(Color.WHITE).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     assertThat(read(Path.of(result.path())).getRGB(199, 0)).isEqualTo(0xffffffff);
   }
@@ -252,7 +260,7 @@ class SvgConversionTest {
   @EnumSource(SvgRenderer.class)
   void convertsToPdfWithVectorPathsAndRealText(SvgRenderer renderer) throws Exception {
     SvgConversion result = SvgProcessor.builder().format(SvgFormat.PDF).renderer(renderer).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     assertThat(result.outputFile()).isEqualTo("logo.pdf");
     assertThat(result.width()).isEqualTo(150);
@@ -287,7 +295,7 @@ class SvgConversionTest {
   @EnumSource(SvgRenderer.class)
   void convertsToPptxWithTheSvgAsVectorPictureAndPngFallback(SvgRenderer renderer) throws Exception {
     SvgConversion result = SvgProcessor.builder().format(SvgFormat.PPTX).renderer(renderer).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     assertThat(result.outputFile()).isEqualTo("logo.pptx");
     assertThat(result.width()).isEqualTo(720);
@@ -330,7 +338,7 @@ class SvgConversionTest {
   @Test
   void honoursSlideSize() throws Exception {
     SvgConversion result = SvgProcessor.builder().format(SvgFormat.PPTX).slideSize(SlideSize.widescreen()).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     try (InputStream in = Files.newInputStream(Path.of(result.path()));
         XMLSlideShow show = new XMLSlideShow(in)) {
@@ -341,8 +349,10 @@ class SvgConversionTest {
   @Test
   void outputNamesNeverCollide() throws Exception {
     SvgProcessor processor = SvgProcessor.create();
-    SvgConversion first = processor.process(files.file("same.svg", Drawings.shapes()), files.context());
-    SvgConversion second = processor.process(files.file("same.svg", Drawings.shapes()), files.context());
+    SvgConversion first = processor
+        .process(TestInputFile.write(root, "same.svg", Drawings.shapes(), MediaType.SVG), context);
+    SvgConversion second = processor
+        .process(TestInputFile.write(root, "same.svg", Drawings.shapes(), MediaType.SVG), context);
 
     assertThat(first.outputFile()).isNotEqualTo(second.outputFile());
     assertThat(Path.of(first.path())).exists();
@@ -351,17 +361,17 @@ class SvgConversionTest {
 
   @Test
   void stopsWhenCancelled() throws Exception {
-    TestFiles.Context context = files.context();
-    context.cancelled = true;
+    context.cancel();
 
-    assertThatThrownBy(() -> SvgProcessor.create().process(files.file("a.svg", Drawings.shapes()), context))
+    assertThatThrownBy(
+        () -> SvgProcessor.create().process(TestInputFile.write(root, "a.svg", Drawings.shapes(), MediaType.SVG), context))
         .isInstanceOf(CancellationException.class);
   }
 
   @Test
   void resultSerialisesToSnakeCaseJson() throws Exception {
     SvgConversion result = SvgProcessor.builder().renderer(SvgRenderer.BATIK).build()
-        .process(files.file("logo.svg", Drawings.simple()), files.context());
+        .process(TestInputFile.write(root, "logo.svg", Drawings.simple(), MediaType.SVG), context);
 
     String json = BatchJson.mapper().writeValueAsString(result);
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.filebatch.ErrorCode;
+import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.svg.internal.SvgAnalysis;
 import dev.filebatch.svg.internal.SvgConverter;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +45,7 @@ class SvgDoctypeTest {
   static LoopbackListener listener;
 
   @TempDir Path root;
-  TestFiles files;
+  TestContext context;
 
   @BeforeAll
   static void listen() throws Exception {
@@ -56,7 +59,7 @@ class SvgDoctypeTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    files = new TestFiles(root);
+    context = TestContext.in(root);
   }
 
   record Form(String name, Function<LoopbackListener, String> prolog) {
@@ -117,7 +120,7 @@ class SvgDoctypeTest {
     byte[] svg = (form.prolog().apply(listener) + BODY).getBytes(StandardCharsets.UTF_8);
 
     SvgConversion result = SvgProcessor.builder().renderer(renderer).format(format).build()
-        .process(files.file("exported.svg", svg), files.context());
+        .process(TestInputFile.write(root, "exported.svg", svg, MediaType.SVG), context);
 
     Path output = Path.of(result.path());
     switch (format) {
@@ -174,7 +177,7 @@ class SvgDoctypeTest {
     int before = listener.requests();
 
     SvgConversion result = SvgProcessor.builder().renderer(SvgRenderer.JSVG).build()
-        .process(files.file("utf16.svg", bytes.toByteArray()), files.context());
+        .process(TestInputFile.write(root, "utf16.svg", bytes.toByteArray(), MediaType.SVG), context);
 
     assertThat(drawnPixels(ImageIO.read(Path.of(result.path()).toFile()))).isGreaterThan(3000);
     SvgAnalysis analysis = new SvgConverter(SvgOptions.defaults()).analyze(bytes.toByteArray());
@@ -189,7 +192,7 @@ class SvgDoctypeTest {
         + " [<!ATTLIST svg width CDATA \"10\">]>" + BODY;
 
     FileProcessingException failure = catchThrowableOfType(FileProcessingException.class,
-        () -> SvgProcessor.create().process(files.file("subset.svg", svg), files.context()));
+        () -> SvgProcessor.create().process(TestInputFile.write(root, "subset.svg", svg, MediaType.SVG), context));
 
     assertThat(failure.code()).isEqualTo(ErrorCode.UNSAFE_CONTENT);
     assertThat(failure.getMessage()).contains("internal subset");
@@ -201,7 +204,7 @@ class SvgDoctypeTest {
         + "<svg " + Drawings.NS + " width=\"1&w;0\" height=\"10\"/>";
 
     FileProcessingException failure = catchThrowableOfType(FileProcessingException.class,
-        () -> SvgProcessor.create().process(files.file("entity.svg", svg), files.context()));
+        () -> SvgProcessor.create().process(TestInputFile.write(root, "entity.svg", svg, MediaType.SVG), context));
 
     assertThat(failure.code()).isEqualTo(ErrorCode.UNSAFE_CONTENT);
     assertThat(failure.getMessage()).contains("&w;");

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.filebatch.ErrorCode;
+import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +25,17 @@ class SvgRendererFailureTest {
       + " stroke=\"green\" stroke-width=\"5\" stroke-dasharray=\"20 40 -20\"/>");
 
   @TempDir Path root;
-  TestFiles files;
+  TestContext context;
 
   @BeforeEach
   void setUp() throws Exception {
-    files = new TestFiles(root);
+    context = TestContext.in(root);
   }
 
   private FileProcessingException failure(SvgRenderer renderer, SvgFormat format, String svg) throws Exception {
     SvgProcessor processor = SvgProcessor.builder().renderer(renderer).format(format).build();
     return catchThrowableOfType(FileProcessingException.class,
-        () -> processor.process(files.file("drawing.svg", svg), files.context()));
+        () -> processor.process(TestInputFile.write(root, "drawing.svg", svg, MediaType.SVG), context));
   }
 
   @Test
@@ -43,7 +46,7 @@ class SvgRendererFailureTest {
     assertThat(failure.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     assertThat(failure.getMessage()).contains("JSVG renderer").contains("IllegalArgumentException");
     assertThat(failure.error().remediation()).contains("batik renderer");
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 
   @Test
@@ -54,7 +57,7 @@ class SvgRendererFailureTest {
     assertThat(failure.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     assertThat(failure.getMessage()).contains("Batik renderer");
     assertThat(failure.error().remediation()).contains("jsvg renderer");
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 
   @Test
@@ -65,14 +68,15 @@ class SvgRendererFailureTest {
     assertThat(failure.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     assertThat(failure.getMessage()).contains("Batik renderer");
     assertThat(failure.error().remediation()).isNotBlank().doesNotContain("jsvg renderer");
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 
   @Test
   void autoHandsADrawingBatikThrowsOnToJsvg() throws Exception {
     SvgProcessor processor = SvgProcessor.builder().renderer(SvgRenderer.AUTO).format(SvgFormat.PNG).build();
 
-    SvgConversion result = processor.process(files.file("shadow.svg", DROP_SHADOW), files.context());
+    SvgConversion result = processor
+        .process(TestInputFile.write(root, "shadow.svg", DROP_SHADOW, MediaType.SVG), context);
 
     assertThat(result.renderer()).isEqualTo(SvgRenderer.JSVG);
     assertThat(result.bytes()).isPositive();
@@ -89,6 +93,6 @@ class SvgRendererFailureTest {
     assertThat(failure.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     assertThat(failure.getMessage()).contains("Batik renderer").contains("JSVG renderer failed too");
     assertThat(failure.error().remediation()).doesNotContain("jsvg renderer");
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.filebatch.ErrorCode;
+import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Path;
@@ -29,7 +32,7 @@ class SvgSecurityTest {
   static LoopbackListener listener;
 
   @TempDir Path root;
-  TestFiles files;
+  TestContext context;
 
   @BeforeAll
   static void listen() throws Exception {
@@ -43,7 +46,7 @@ class SvgSecurityTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    files = new TestFiles(root);
+    context = TestContext.in(root);
   }
 
   record Payload(String name, ErrorCode code, Function<LoopbackListener, String> svg) {
@@ -257,7 +260,7 @@ class SvgSecurityTest {
         + "<text x=\"5\" y=\"50\"><a xmlns=\"http://example.org/notsvg\" xmlns:n=\"http://example.org/notxlink\""
         + " n:href=\"" + listener.url("foreign") + "\">x</a></text>");
 
-    SvgConversion result = processor.process(files.file("links.svg", svg), files.context());
+    SvgConversion result = processor.process(TestInputFile.write(root, "links.svg", svg, MediaType.SVG), context);
 
     assertThat(result.bytes()).isPositive();
     assertThat(listener.requests()).as("requests to the loopback listener").isEqualTo(before);
@@ -280,12 +283,13 @@ class SvgSecurityTest {
     SvgProcessor processor = SvgProcessor.builder().renderer(renderer).format(format).build();
 
     FileProcessingException failure = catchThrowableOfType(FileProcessingException.class,
-        () -> processor.process(files.file("hostile.svg", payload.svg().apply(listener)), files.context()));
+        () -> processor
+            .process(TestInputFile.write(root, "hostile.svg", payload.svg().apply(listener), MediaType.SVG), context));
 
     assertThat(failure).as("typed failure").isNotNull();
     assertThat(failure.code()).isEqualTo(payload.code());
     assertThat(failure.error().remediation()).isNotBlank();
     assertThat(listener.requests()).as("requests to the loopback listener").isEqualTo(before);
-    assertThat(files.outputs()).isEmptyDirectory();
+    assertThat(context.outputs()).isEmptyDirectory();
   }
 }

@@ -10,6 +10,8 @@ import dev.filebatch.ErrorCode;
 import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.TransientException;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -97,7 +99,7 @@ class OpenAiVisionRecognizerTest {
     reply = new Reply(200, Map.of(), completion("AIRMAN KNOWLEDGE TEST REPORT\nSCORE 87", "stop"));
     BufferedImage image = TestFiles.text(900, 170, "AIRMAN KNOWLEDGE TEST REPORT");
 
-    RecognizedText result = recognizer().recognize(image, new TestFiles.Context(dir));
+    RecognizedText result = recognizer().recognize(image, TestContext.in(dir));
 
     assertThat(result.text()).isEqualTo("AIRMAN KNOWLEDGE TEST REPORT\nSCORE 87");
     assertThat(result.meanConfidence()).isNull();
@@ -132,7 +134,7 @@ class OpenAiVisionRecognizerTest {
     byte[] png = TestFiles.png(TestFiles.text(600, 170, "HELLO"));
 
     RecognizedText result =
-        processor.process(TestFiles.file(dir, "a.png", MediaType.PNG, png), new TestFiles.Context(dir));
+        processor.process(TestInputFile.write(dir, "a.png", png, MediaType.PNG), TestContext.in(dir));
 
     assertThat(result.text()).isEqualTo("HELLO");
     assertThat(result.recognizer()).isEqualTo("openai:llama3.2-vision");
@@ -150,7 +152,7 @@ class OpenAiVisionRecognizerTest {
     OpenAiVisionRecognizer small =
         OpenAiVisionRecognizer.builder().baseUrl(baseUrl()).maxImageSide(512).build();
 
-    small.recognize(new BufferedImage(2000, 1000, BufferedImage.TYPE_BYTE_GRAY), new TestFiles.Context(dir));
+    small.recognize(new BufferedImage(2000, 1000, BufferedImage.TYPE_BYTE_GRAY), TestContext.in(dir));
 
     String url = seen.poll().body().path("messages").path(0).path("content").path(1).path("image_url").path("url")
         .asString();
@@ -165,7 +167,7 @@ class OpenAiVisionRecognizerTest {
         "{\"error\":{\"message\":\"Rate limit reached for gpt-4o-mini\",\"type\":\"requests\","
             + "\"param\":null,\"code\":\"rate_limit_exceeded\"}}");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(TransientException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMITED);
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
@@ -178,7 +180,7 @@ class OpenAiVisionRecognizerTest {
     String in30s = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
     reply = new Reply(429, Map.of("Retry-After", in30s), "{}");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(TransientException.class,
             e -> assertThat(e.retryAfter()).hasValueSatisfying(
                 d -> assertThat(d).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(31))));
@@ -188,7 +190,7 @@ class OpenAiVisionRecognizerTest {
   void turns500IntoTransientFailure() {
     reply = new Reply(500, Map.of(), "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(TransientException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED);
           assertThat(e.retryAfter()).isEmpty();
@@ -199,7 +201,7 @@ class OpenAiVisionRecognizerTest {
   void turns503WithRetryAfterIntoTransientFailureCarryingIt() {
     reply = new Reply(503, Map.of("Retry-After", "2"), "overloaded");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(TransientException.class,
             e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
   }
@@ -210,7 +212,7 @@ class OpenAiVisionRecognizerTest {
         + ". You can find your API key at https://platform.openai.com/account/api-keys.\","
         + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class, e -> {
           assertThat(e).isNotInstanceOf(TransientException.class);
           assertThat(e.code()).isEqualTo(ErrorCode.of("VISION_AUTH_FAILED"));
@@ -223,7 +225,7 @@ class OpenAiVisionRecognizerTest {
   void turns400IntoRequestRejected() {
     reply = new Reply(400, Map.of(), "{\"error\":{\"message\":\"Invalid image.\",\"type\":\"invalid_request_error\"}}");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class, e -> {
           assertThat(e).isNotInstanceOf(TransientException.class);
           assertThat(e.code()).isEqualTo(OpenAiVisionRecognizer.VISION_REQUEST_REJECTED);
@@ -235,7 +237,7 @@ class OpenAiVisionRecognizerTest {
   void failsWithBadResponseWhenTheAnswerIsNotAChatCompletion() {
     reply = new Reply(200, Map.of(), "<html>welcome to nginx</html>");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class,
             e -> assertThat(e.code()).isEqualTo(OpenAiVisionRecognizer.VISION_BAD_RESPONSE));
   }
@@ -246,7 +248,7 @@ class OpenAiVisionRecognizerTest {
         {"choices":[{"index":0,"message":{"role":"assistant","content":null,"refusal":"I can't help with that."},
         "finish_reason":"stop"}]}""");
 
-    assertThatThrownBy(() -> recognizer().recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> recognizer().recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class, e -> {
           assertThat(e.code()).isEqualTo(OpenAiVisionRecognizer.VISION_REQUEST_REJECTED);
           assertThat(e.getMessage()).contains("refused");
@@ -256,12 +258,12 @@ class OpenAiVisionRecognizerTest {
   @Test
   void keepsTextCutShortByTheTokenLimitButMarksItPartial() throws Exception {
     reply = new Reply(200, Map.of(), completion("FIRST HALF", "length"));
-    TestFiles.Context ctx = new TestFiles.Context(dir);
+    TestContext ctx = TestContext.in(dir);
 
     RecognizedText result = recognizer().recognize(image(), ctx);
 
     assertThat(result.text()).isEqualTo("FIRST HALF");
-    assertThat(ctx.partialCode).isEqualTo(OpenAiVisionRecognizer.OCR_TRUNCATED);
+    assertThat(ctx.partial().code()).isEqualTo(OpenAiVisionRecognizer.OCR_TRUNCATED);
   }
 
   @Test
@@ -271,7 +273,7 @@ class OpenAiVisionRecognizerTest {
     OpenAiVisionRecognizer gone =
         OpenAiVisionRecognizer.builder().baseUrl("http://127.0.0.1:" + port + "/v1").build();
 
-    assertThatThrownBy(() -> gone.recognize(image(), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> gone.recognize(image(), TestContext.in(dir)))
         .isInstanceOfSatisfying(TransientException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED));
   }

@@ -3,6 +3,7 @@ package dev.filebatch.vision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.filebatch.testkit.TestContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class TesseractRecognizerTest {
           List<String> texts = new ArrayList<>();
           together.await(1, TimeUnit.MINUTES);
           for (int i = 0; i < imagesEach; i++) {
-            texts.add(ocr.recognize(image, new TestFiles.Context(dir)).text());
+            texts.add(ocr.recognize(image, TestContext.in(dir)).text());
           }
           return texts;
         }));
@@ -48,7 +49,7 @@ class TesseractRecognizerTest {
       int before = ocr.enginesCreated();
       Thread later = new Thread(() -> {
         try {
-          ocr.recognize(image, new TestFiles.Context(dir));
+          ocr.recognize(image, TestContext.in(dir));
         } catch (Exception e) {
           throw new AssertionError(e);
         }
@@ -66,7 +67,7 @@ class TesseractRecognizerTest {
     TesseractRecognizer ocr = TesseractRecognizer.create();
     ocr.close();
 
-    assertThatThrownBy(() -> ocr.recognize(TestFiles.text(200, 80, "X"), new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> ocr.recognize(TestFiles.text(200, 80, "X"), TestContext.in(dir)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
 
@@ -75,7 +76,7 @@ class TesseractRecognizerTest {
     Path tessdata = java.nio.file.Files.createDirectory(dir.resolve("tessdata"));
     java.nio.file.Files.writeString(tessdata.resolve("eng.traineddata"), "not a model");
     try (TesseractRecognizer ocr = TesseractRecognizer.builder().tessdataPath(tessdata).build()) {
-      assertThatThrownBy(() -> ocr.recognize(TestFiles.text(200, 80, "X"), new TestFiles.Context(dir)))
+      assertThatThrownBy(() -> ocr.recognize(TestFiles.text(200, 80, "X"), TestContext.in(dir)))
           .isInstanceOfSatisfying(dev.filebatch.spi.FileProcessingException.class, e -> {
             assertThat(e.code()).isEqualTo(TesseractRecognizer.OCR_UNAVAILABLE);
             assertThat(e.getMessage()).contains("could not load");
@@ -98,7 +99,7 @@ class TesseractRecognizerTest {
     };
     BufferedImage image = TestFiles.text(900, 300, "FIRST LINE WORDS", "CODE 4711", "LAST LINE WORDS");
     try (TesseractRecognizer ocr = TesseractRecognizer.builder().rereadLines(codes).build()) {
-      RecognizedText read = ocr.recognize(image, new TestFiles.Context(dir));
+      RecognizedText read = ocr.recognize(image, TestContext.in(dir));
 
       assertThat(wanted).singleElement().satisfies(line -> assertThat(line).contains("4711"));
       assertThat(rereadings).singleElement().satisfies(readings -> assertThat(readings)
@@ -108,7 +109,7 @@ class TesseractRecognizerTest {
       assertThat(read.recognizer()).isEqualTo("tesseract:eng;reread=test");
 
       // the engine is back in page mode for the next image: a page of three lines is still read as three lines
-      assertThat(ocr.recognize(TestFiles.text(900, 300, "ONE", "TWO", "THREE"), new TestFiles.Context(dir))
+      assertThat(ocr.recognize(TestFiles.text(900, 300, "ONE", "TWO", "THREE"), TestContext.in(dir))
           .text().lines().toList()).containsExactly("ONE", "TWO", "THREE");
     }
   }

@@ -1,9 +1,5 @@
 package dev.filebatch.vision;
 
-import dev.filebatch.ErrorCode;
-import dev.filebatch.MediaType;
-import dev.filebatch.spi.InputFile;
-import dev.filebatch.spi.ProcessingContext;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -12,13 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Iterator;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -26,55 +16,9 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Test-side stand-ins for the engine's file and context, and fixture images made with Java2D. */
+/** Fixture images made with Java2D. */
 final class TestFiles {
   private TestFiles() {}
-
-  /** An input file over bytes written to {@code dir}. */
-  static InputFile file(Path dir, String name, MediaType type, byte[] bytes) throws IOException {
-    Path path = dir.resolve(name);
-    Files.write(path, bytes);
-    return new InputFile() {
-      @Override public int index() { return 0; }
-      @Override public String name() { return name; }
-      @Override public String origin() { return name; }
-      @Override public Optional<String> declaredType() { return Optional.empty(); }
-      @Override public MediaType detectedType() { return type; }
-      @Override public long size() { return bytes.length; }
-      @Override public String sha256() { return "0".repeat(64); }
-      @Override public Path path() { return path; }
-    };
-  }
-
-  /** A context with a generous deadline that records the last partial report. */
-  static final class Context implements ProcessingContext {
-    private final Path scratch;
-    private final Instant deadline;
-    volatile ErrorCode partialCode;
-    volatile String partialMessage;
-
-    Context(Path scratch) {
-      this(scratch, Duration.ofMinutes(2));
-    }
-
-    Context(Path scratch, Duration timeLeft) {
-      this.scratch = scratch;
-      this.deadline = Instant.now().plus(timeLeft);
-    }
-
-    @Override public UUID batchId() { return new UUID(0, 1); }
-    @Override public int attempt() { return 1; }
-    @Override public Instant deadline() { return deadline; }
-    @Override public boolean isCancelled() { return false; }
-    @Override public Path scratchDirectory() { return scratch; }
-    @Override public Path newArtifact(String fileName) { return scratch.resolve(fileName); }
-
-    @Override
-    public void reportPartial(ErrorCode code, String message, String remediation) {
-      partialCode = code;
-      partialMessage = message;
-    }
-  }
 
   /** Black lines of text on white, in a bold sans-serif large enough for any OCR. */
   static BufferedImage text(int width, int height, String... lines) {

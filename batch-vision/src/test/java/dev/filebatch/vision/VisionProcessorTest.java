@@ -1,6 +1,5 @@
 package dev.filebatch.vision;
 
-import static dev.filebatch.vision.TestFiles.file;
 import static dev.filebatch.vision.TestFiles.jpeg;
 import static dev.filebatch.vision.TestFiles.png;
 import static dev.filebatch.vision.TestFiles.text;
@@ -12,6 +11,8 @@ import dev.filebatch.ErrorCode;
 import dev.filebatch.MediaType;
 import dev.filebatch.spi.FileProcessingException;
 import dev.filebatch.spi.InputFile;
+import dev.filebatch.testkit.TestContext;
+import dev.filebatch.testkit.TestInputFile;
 import dev.filebatch.vision.internal.TessdataLocator;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
@@ -44,9 +45,9 @@ class VisionProcessorTest {
   @Test
   void readsRenderedTextFromPngWithBundledTesseract() throws Exception {
     BufferedImage image = text(900, 240, "FILEBATCH READS TEXT", "SCORE 87 PERCENT");
-    TestFiles.Context ctx = new TestFiles.Context(dir);
+    TestContext ctx = TestContext.in(dir);
 
-    RecognizedText result = OCR.process(file(dir, "scan.png", MediaType.PNG, png(image)), ctx);
+    RecognizedText result = OCR.process(TestInputFile.write(dir, "scan.png", png(image), MediaType.PNG), ctx);
 
     assertThat(words(result)).contains("FILEBATCH READS TEXT").contains("SCORE 87 PERCENT");
     assertThat(result.recognizer()).isEqualTo("tesseract:eng");
@@ -54,7 +55,7 @@ class VisionProcessorTest {
     assertThat(result.width()).isEqualTo(900);
     assertThat(result.height()).isEqualTo(240);
     assertThat(result.orientation()).isEqualTo(1);
-    assertThat(ctx.partialCode).isNull();
+    assertThat(ctx.partial()).isNull();
   }
 
   @Test
@@ -62,7 +63,7 @@ class VisionProcessorTest {
     BufferedImage image = text(900, 170, "AIRMAN KNOWLEDGE TEST");
 
     RecognizedText result =
-        OCR.process(file(dir, "photo.jpg", MediaType.JPEG, jpeg(image)), new TestFiles.Context(dir));
+        OCR.process(TestInputFile.write(dir, "photo.jpg", jpeg(image), MediaType.JPEG), TestContext.in(dir));
 
     assertThat(words(result)).contains("AIRMAN KNOWLEDGE TEST");
   }
@@ -76,7 +77,8 @@ class VisionProcessorTest {
         .filter(upright, new BufferedImage(170, 900, BufferedImage.TYPE_INT_RGB));
     byte[] bytes = TestFiles.withExifOrientation(jpeg(stored), 6, true);
 
-    RecognizedText result = OCR.process(file(dir, "sideways.jpg", MediaType.JPEG, bytes), new TestFiles.Context(dir));
+    RecognizedText result =
+        OCR.process(TestInputFile.write(dir, "sideways.jpg", bytes, MediaType.JPEG), TestContext.in(dir));
 
     assertThat(result.orientation()).isEqualTo(6);
     assertThat(result.width()).isEqualTo(900);
@@ -88,11 +90,11 @@ class VisionProcessorTest {
   void rejectsPngWhoseHeaderClaimsHugeDimensionsWithoutDecoding() throws Exception {
     // IHDR says 100000 x 100000 and there is no IDAT at all: decoding would fail as CORRUPT_FILE, so
     // IMAGE_TOO_LARGE proves the cap was checked from the header alone.
-    InputFile bomb = file(dir, "bomb.png", MediaType.PNG, TestFiles.pngHeaderOnly(100_000, 100_000));
+    InputFile bomb = TestInputFile.write(dir, "bomb.png", TestFiles.pngHeaderOnly(100_000, 100_000), MediaType.PNG);
     RecordingRecognizer recognizer = new RecordingRecognizer();
     VisionProcessor processor = VisionProcessor.builder().recognizer(recognizer).build();
 
-    assertThatThrownBy(() -> processor.process(bomb, new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(bomb, TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE);
           assertThat(e.getMessage()).contains("100,000 x 100,000").contains("40.0 megapixels");
@@ -103,31 +105,31 @@ class VisionProcessorTest {
 
   @Test
   void headerOnlyPngUnderTheCapIsCorruptWhichShowsTheCapCheckNeedsNoPixels() throws Exception {
-    InputFile small = file(dir, "small.png", MediaType.PNG, TestFiles.pngHeaderOnly(100, 100));
+    InputFile small = TestInputFile.write(dir, "small.png", TestFiles.pngHeaderOnly(100, 100), MediaType.PNG);
     VisionProcessor processor = VisionProcessor.builder().recognizer(new RecordingRecognizer()).build();
 
-    assertThatThrownBy(() -> processor.process(small, new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(small, TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE));
   }
 
   @Test
   void rejectsJpegWhoseHeaderClaimsHugeDimensions() throws Exception {
-    InputFile bomb = file(dir, "bomb.jpg", MediaType.JPEG, TestFiles.jpegHeaderOnly(65_000, 65_000));
+    InputFile bomb = TestInputFile.write(dir, "bomb.jpg", TestFiles.jpegHeaderOnly(65_000, 65_000), MediaType.JPEG);
     VisionProcessor processor = VisionProcessor.builder().recognizer(new RecordingRecognizer()).build();
 
-    assertThatThrownBy(() -> processor.process(bomb, new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(bomb, TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE));
   }
 
   @Test
   void honoursAConfiguredPixelCap() throws Exception {
-    InputFile image = file(dir, "wide.png", MediaType.PNG, png(text(900, 170, "WIDE")));
+    InputFile image = TestInputFile.write(dir, "wide.png", png(text(900, 170, "WIDE")), MediaType.PNG);
     VisionProcessor processor =
         VisionProcessor.builder().recognizer(new RecordingRecognizer()).maxPixels(100_000).build();
 
-    assertThatThrownBy(() -> processor.process(image, new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(image, TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.IMAGE_TOO_LARGE));
   }
@@ -135,10 +137,10 @@ class VisionProcessorTest {
   @Test
   void rejectsTruncatedPngWithCorruptFileCode() throws Exception {
     byte[] whole = png(text(900, 240, "CUT SHORT"));
-    InputFile cut = file(dir, "cut.png", MediaType.PNG, Arrays.copyOf(whole, whole.length / 2));
+    InputFile cut = TestInputFile.write(dir, "cut.png", Arrays.copyOf(whole, whole.length / 2), MediaType.PNG);
     VisionProcessor processor = VisionProcessor.builder().recognizer(new RecordingRecognizer()).build();
 
-    assertThatThrownBy(() -> processor.process(cut, new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(cut, TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE);
           assertThat(e.getMessage()).contains("PNG");
@@ -150,10 +152,10 @@ class VisionProcessorTest {
     byte[] bytes = new byte[200];
     System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, bytes, 0, 8);
     Arrays.fill(bytes, 8, bytes.length, (byte) 0x5A);
-    InputFile garbage = file(dir, "garbage.png", MediaType.PNG, bytes);
+    InputFile garbage = TestInputFile.write(dir, "garbage.png", bytes, MediaType.PNG);
     VisionProcessor processor = VisionProcessor.builder().recognizer(new RecordingRecognizer()).build();
 
-    assertThatThrownBy(() -> processor.process(garbage, new TestFiles.Context(dir)))
+    assertThatThrownBy(() -> processor.process(garbage, TestContext.in(dir)))
         .isInstanceOfSatisfying(FileProcessingException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_FILE));
   }
@@ -161,23 +163,23 @@ class VisionProcessorTest {
   @Test
   void keepsTextOfTruncatedJpegButMarksItPartialAsCorrupt() throws Exception {
     byte[] whole = jpeg(text(900, 240, "TOP LINE SURVIVES", "BOTTOM LINE"));
-    InputFile cut = file(dir, "cut.jpg", MediaType.JPEG, Arrays.copyOf(whole, whole.length * 2 / 3));
-    TestFiles.Context ctx = new TestFiles.Context(dir);
+    InputFile cut = TestInputFile.write(dir, "cut.jpg", Arrays.copyOf(whole, whole.length * 2 / 3), MediaType.JPEG);
+    TestContext ctx = TestContext.in(dir);
 
     RecognizedText result = OCR.process(cut, ctx);
 
-    assertThat(ctx.partialCode).isEqualTo(ErrorCode.CORRUPT_FILE);
+    assertThat(ctx.partial().code()).isEqualTo(ErrorCode.CORRUPT_FILE);
     assertThat(words(result)).contains("TOP LINE SURVIVES");
   }
 
   @Test
   void marksImageWithoutTextPartialWithNoTextFound() throws Exception {
-    TestFiles.Context ctx = new TestFiles.Context(dir);
+    TestContext ctx = TestContext.in(dir);
 
-    RecognizedText result = OCR.process(file(dir, "blank.png", MediaType.PNG, png(text(400, 300))), ctx);
+    RecognizedText result = OCR.process(TestInputFile.write(dir, "blank.png", png(text(400, 300)), MediaType.PNG), ctx);
 
     assertThat(result.text()).isEmpty();
-    assertThat(ctx.partialCode).isEqualTo(VisionProcessor.NO_TEXT_FOUND);
+    assertThat(ctx.partial().code()).isEqualTo(VisionProcessor.NO_TEXT_FOUND);
   }
 
   @Test
@@ -186,9 +188,9 @@ class VisionProcessorTest {
     TessdataLocator nowhere = new TessdataLocator(null, Map.of(), null, List.of(dir.resolve("none")));
     try (VisionProcessor processor = VisionProcessor.builder()
         .recognizer(TesseractRecognizer.builder().locator(nowhere).build()).build()) {
-      InputFile image = file(dir, "scan.png", MediaType.PNG, png(text(600, 170, "UNREAD")));
+      InputFile image = TestInputFile.write(dir, "scan.png", png(text(600, 170, "UNREAD")), MediaType.PNG);
 
-      assertThatThrownBy(() -> processor.process(image, new TestFiles.Context(dir)))
+      assertThatThrownBy(() -> processor.process(image, TestContext.in(dir)))
           .isInstanceOfSatisfying(FileProcessingException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.of("OCR_UNAVAILABLE"));
             assertThat(e.getMessage()).contains("'eng'").contains("TESSDATA_PREFIX (unset)");
@@ -205,9 +207,9 @@ class VisionProcessorTest {
     Path empty = Files.createDirectory(dir.resolve("tessdata"));
     try (VisionProcessor processor = VisionProcessor.builder()
         .recognizer(TesseractRecognizer.builder().tessdataPath(empty).build()).build()) {
-      InputFile image = file(dir, "scan.png", MediaType.PNG, png(text(600, 170, "UNREAD")));
+      InputFile image = TestInputFile.write(dir, "scan.png", png(text(600, 170, "UNREAD")), MediaType.PNG);
 
-      assertThatThrownBy(() -> processor.process(image, new TestFiles.Context(dir)))
+      assertThatThrownBy(() -> processor.process(image, TestContext.in(dir)))
           .isInstanceOfSatisfying(FileProcessingException.class, e -> {
             assertThat(e.code()).isEqualTo(TesseractRecognizer.OCR_UNAVAILABLE);
             assertThat(e.getMessage()).contains(empty.toString());
@@ -222,7 +224,8 @@ class VisionProcessorTest {
     VisionProcessor processor = VisionProcessor.builder().recognizer(recognizer).build();
 
     RecognizedText result =
-        processor.process(file(dir, "scan.png", MediaType.PNG, png(text(900, 240, "X"))), new TestFiles.Context(dir));
+        processor.process(TestInputFile.write(dir, "scan.png", png(text(900, 240, "X")), MediaType.PNG),
+            TestContext.in(dir));
 
     assertThat(result.text()).isEqualTo("recorded");
     assertThat(recognizer.lastImage.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
@@ -235,7 +238,8 @@ class VisionProcessorTest {
     RecordingRecognizer recognizer = new RecordingRecognizer();
     VisionProcessor processor = VisionProcessor.builder().recognizer(recognizer).preprocessing(false).build();
 
-    processor.process(file(dir, "scan.png", MediaType.PNG, png(text(900, 240, "X"))), new TestFiles.Context(dir));
+    processor.process(TestInputFile.write(dir, "scan.png", png(text(900, 240, "X")), MediaType.PNG),
+        TestContext.in(dir));
 
     assertThat(recognizer.lastImage.getWidth()).isEqualTo(900);
     assertThat(recognizer.lastImage.getType()).isNotEqualTo(BufferedImage.TYPE_BYTE_GRAY);

@@ -14,16 +14,15 @@ import dev.filebatch.spi.FileProcessor;
 import dev.filebatch.spi.InputFile;
 import dev.filebatch.spi.ProcessingContext;
 import dev.filebatch.spi.TransientException;
+import dev.filebatch.testkit.TestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,15 +66,15 @@ class ForkedRunnerTest {
         Files.size(p), "0".repeat(64), p, null);
   }
 
-  private Context context(Duration timeLimit) {
-    return new Context(Instant.now().plus(timeLimit), tmp.resolve("out"), tmp.resolve("scratch"));
+  private TestContext context(Duration timeLimit) {
+    return TestContext.in(tmp).deadlineIn(timeLimit);
   }
 
   private ScriptedProcessor.Outcome ok(ForkedRunner r, String command) throws Exception {
     return (ScriptedProcessor.Outcome) r.run(file(command), context(Duration.ofSeconds(30)));
   }
 
-  private static FileError failure(ForkedRunner r, StagedFile file, Context ctx) {
+  private static FileError failure(ForkedRunner r, StagedFile file, TestContext ctx) {
     try {
       Object result = r.run(file, ctx);
       throw new AssertionError("expected a failure, got " + result);
@@ -239,14 +238,14 @@ class ForkedRunnerTest {
   @Test
   void artifactsAreNamedByTheHostAndWrittenByTheWorker() throws Exception {
     ForkedRunner r = runner(SMALL, 1);
-    Context ctx = context(Duration.ofSeconds(30));
+    TestContext ctx = context(Duration.ofSeconds(30));
 
     ScriptedProcessor.Outcome out = (ScriptedProcessor.Outcome) r.run(file("artifact drawing.png"), ctx);
 
     Path artifact = Path.of(out.artifact());
-    assertThat(artifact.getParent()).isEqualTo(tmp.resolve("out"));
+    assertThat(artifact.getParent()).isEqualTo(tmp.resolve("outputs"));
     assertThat(Files.readString(artifact)).isEqualTo("made by " + out.workerPid());
-    assertThat(ctx.reserved).containsExactly(artifact);
+    assertThat(ctx.artifacts()).containsExactly(artifact);
     assertThat(tmp.resolve("scratch").resolve("note.txt")).hasContent("scratch");
   }
 
@@ -276,13 +275,13 @@ class ForkedRunnerTest {
   @Test
   void partialReportsAndProgressReachTheHost() throws Exception {
     ForkedRunner r = runner(SMALL, 1);
-    Context ctx = context(Duration.ofSeconds(30));
+    TestContext ctx = context(Duration.ofSeconds(30));
 
     r.run(file("partial"), ctx);
 
-    assertThat(ctx.partial).isEqualTo(FileError.of(ErrorCode.of("SOME_PAGES_SKIPPED"), "Page 2 was skipped.",
+    assertThat(ctx.partial()).isEqualTo(FileError.of(ErrorCode.of("SOME_PAGES_SKIPPED"), "Page 2 was skipped.",
         "Re-scan page 2."));
-    assertThat(ctx.progress).isEqualTo(0.5);
+    assertThat(ctx.progress()).last().isEqualTo(0.5);
   }
 
   @Test
@@ -360,64 +359,5 @@ class ForkedRunnerTest {
         .filter(p -> p.info().commandLine().orElse("").contains(WorkerMain.class.getName())
             || p.info().arguments().map(a -> List.of(a).contains(WorkerMain.class.getName())).orElse(false))
         .toList();
-  }
-
-  /** Enough of a processing context: a deadline, artifact and scratch folders, and what the worker reported. */
-  static final class Context implements ProcessingContext {
-    final Instant deadline;
-    final Path outputs;
-    final Path scratch;
-    final List<Path> reserved = new ArrayList<>();
-    volatile FileError partial;
-    volatile double progress;
-
-    Context(Instant deadline, Path outputs, Path scratch) {
-      this.deadline = deadline;
-      this.outputs = outputs;
-      this.scratch = scratch;
-    }
-
-    @Override
-    public UUID batchId() {
-      return UUID.nameUUIDFromBytes(new byte[0]);
-    }
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public Instant deadline() {
-      return deadline;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return Instant.now().isAfter(deadline);
-    }
-
-    @Override
-    public Path scratchDirectory() throws IOException {
-      return Files.createDirectories(scratch);
-    }
-
-    @Override
-    public synchronized Path newArtifact(String fileName) throws IOException {
-      Files.createDirectories(outputs);
-      Path p = outputs.resolve(fileName);
-      reserved.add(p);
-      return p;
-    }
-
-    @Override
-    public void reportPartial(ErrorCode code, String message, String remediation) {
-      partial = FileError.of(code, message, remediation);
-    }
-
-    @Override
-    public void reportProgress(double fraction) {
-      progress = fraction;
-    }
   }
 }

@@ -2,14 +2,10 @@ package dev.filebatch.pdf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.filebatch.ErrorCode;
-import dev.filebatch.spi.ProcessingContext;
+import dev.filebatch.testkit.TestContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.pdfbox.io.RandomAccess;
 import org.junit.jupiter.api.Test;
@@ -18,45 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** PDFBox's per-document cache: no scratch folder until a buffer is needed, bounded heap, then temp files there. */
 class StreamCacheTest {
   @TempDir Path dir;
-
-  /** Counts how often the scratch folder is asked for. */
-  private final class Ctx implements ProcessingContext {
-    final AtomicInteger scratchCalls = new AtomicInteger();
-
-    @Override
-    public UUID batchId() {
-      return new UUID(0, 2);
-    }
-
-    @Override
-    public int attempt() {
-      return 1;
-    }
-
-    @Override
-    public Instant deadline() {
-      return Instant.now().plusSeconds(60);
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public Path scratchDirectory() throws IOException {
-      scratchCalls.incrementAndGet();
-      return Files.createDirectories(dir.resolve("scratch"));
-    }
-
-    @Override
-    public Path newArtifact(String fileName) {
-      throw new UnsupportedOperationException("these tests never write artifacts");
-    }
-
-    @Override
-    public void reportPartial(ErrorCode code, String message, String remediation) {}
-  }
 
   private static long filesIn(Path folder) throws IOException {
     if (!Files.exists(folder)) {
@@ -69,17 +26,17 @@ class StreamCacheTest {
 
   @Test
   void asksForNoScratchFolderUntilABufferIsNeeded() throws IOException {
-    Ctx ctx = new Ctx();
+    TestContext ctx = TestContext.in(dir);
     StreamCache cache = (StreamCache) StreamCache.forFile(ctx).create();
     cache.close();
     assertThat(cache.used()).isFalse();
-    assertThat(ctx.scratchCalls).hasValue(0);
+    assertThat(ctx.scratchRequests()).isEqualTo(0);
     assertThat(dir.resolve("scratch")).doesNotExist();
   }
 
   @Test
   void keepsSmallStreamsInMemoryAndSpillsPastTheBoundToTheScratchFolder() throws IOException {
-    Ctx ctx = new Ctx();
+    TestContext ctx = TestContext.in(dir);
     Path scratch = dir.resolve("scratch");
     try (StreamCache cache = new StreamCache(ctx, 64 * 1024)) {
       try (RandomAccess small = cache.createBuffer()) {
@@ -97,7 +54,7 @@ class StreamCacheTest {
         assertThat(big.read()).isEqualTo(15);
       }
     }
-    assertThat(ctx.scratchCalls).hasValue(1);
+    assertThat(ctx.scratchRequests()).isEqualTo(1);
     assertThat(filesIn(scratch)).as("the temp file is deleted with the cache").isZero();
   }
 }
