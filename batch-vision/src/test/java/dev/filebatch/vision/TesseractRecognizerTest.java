@@ -131,7 +131,7 @@ class TesseractRecognizerTest {
     };
     BufferedImage image = TestFiles.text(900, 300, "FIRST LINE WORDS", "CODE 4711 XY", "LAST LINE WORDS");
     try (TesseractRecognizer ocr = TesseractRecognizer.builder().rereadLines(codes).build()) {
-      RecognizedText read = ocr.recognize(image, new TestFiles.Context(dir));
+      RecognizedText read = ocr.recognize(image, TestContext.in(dir));
 
       assertThat(read.text()).contains("4711");
       assertThat(seen).singleElement().satisfies(line -> {
