@@ -83,6 +83,23 @@ class AktrParserTest {
   }
 
   @Test
+  void separatesAPrefixRunIntoItsNumeralWhereAListBreaksACodeAfterThePrefix() throws Exception {
+    // the dot after the prefix lost ("UAIV") or read as an L ("UALIV"); an H is two stems joined ("UAH" for UA.II)
+    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
+        "UA.I.B.K1, UALIV.\nA.K4a, UAH.\nA.K5, PAIX.\nB.K2a");
+    assertThat(parser.parse(text).codeStrings())
+        .containsExactly("UA.I.B.K1", "UA.IV.A.K4a", "UA.II.A.K5", "PA.IX.B.K2a");
+  }
+
+  @Test
+  void leavesRunTogetherLettersAloneUnlessAKnownPrefixAndACodeFollow() throws Exception {
+    // "XII.B.S1" after a dot is a numeral, not a prefix; "HAIL.A.K1" does not start with a prefix; "PAI" with no
+    // task and element after it is not a code
+    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "PA.XII.B.S1 HAIL.A.K1 PAI.");
+    assertThat(parser.parse(text).codeStrings()).containsExactly("PA.XII.B.S1");
+  }
+
+  @Test
   void takesTheNearestRealTaskOnlyWhenItIsTheOnlyOneThatNear() throws Exception {
     // IR.VUI.A: U is two I's (VIII.A is real); TR is IR; K9C has an upper-case sub-element; IR.IIII.A: one I too
     // many, and both III.A and (dropping another) nothing else: III.A is the one real task one edit away.

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Generated phone-photo-like reports through real Tesseract (batch-vision, bundled tessdata). Prints the measured
  * ACS code recall and precision.
  *
- * <p>The issue's bar is 98% recall and 99% precision. The seeds here (9000-9019, both photo layouts) were not used
+ * <p>The issue's bar is 98% recall and 99% precision, for the layouts the generator draws as photos; photos of the
+ * compact layout (code lists wrapped across lines) are measured separately, against floors of their own. The seeds here (9000-9019, both photo layouts) were not used
  * to tune the preprocessing, the repairs, the code-line reread or the numeral stroke count (those were tuned on
  * seeds 1000-1019 and 5000-7039), so the figure is a test, not a fit. The assertions hold the bar, which these seeds
  * now pass with room; docs/benchmarks.md ("Photo accuracy") has the figures on further unseen seeds, per layout.
@@ -47,6 +48,16 @@ class GeneratedPhotoAccuracyTest {
   // rendering or OCR differs a little does not fail for one code.
   private static final double RECALL_FLOOR = 0.98;
   private static final double PRECISION_FLOOR = 0.99;
+
+  // COMPACT photos: sans 9 pt, comma-separated codes wrapped across lines, codes cut at line ends. Seeds 9100-9109
+  // were not used to tune the cut-code reread (tuned on 5000-5039). No bar of the issue applies to this layout;
+  // the floors sit one code under what these seeds measured: 0.9825 / 0.9912 (tp 112, fn 2, fp 1); before the
+  // change the layout read at 0.874 / 0.921 on seeds 5000-5019. These ten seeds read better than a fresh range
+  // does: 60 photos of seeds 40000-40059 gave 0.962 / 0.975 (see docs/benchmarks.md, "Photo accuracy").
+  private static final int COMPACT_PHOTOS = 10;
+  private static final long COMPACT_FIRST_SEED = 9100;
+  private static final double COMPACT_RECALL_FLOOR = 0.97;
+  private static final double COMPACT_PRECISION_FLOOR = 0.98;
 
   @TempDir static Path dir;
 
@@ -67,20 +78,36 @@ class GeneratedPhotoAccuracyTest {
 
   @Test
   void measuresAcsCodeRecallAndPrecisionOnGeneratedPhotos() throws Exception {
+    double[] measured = measure("generated photos", FIRST_SEED, PHOTOS, null);
+    assertThat(measured[0]).isGreaterThanOrEqualTo(RECALL_FLOOR);
+    assertThat(measured[1]).isGreaterThanOrEqualTo(PRECISION_FLOOR);
+  }
+
+  @Test
+  void measuresAcsCodeRecallAndPrecisionOnPhotosOfCodeListsWrappedAcrossLines() throws Exception {
+    double[] measured = measure("compact photos", COMPACT_FIRST_SEED, COMPACT_PHOTOS, Layout.COMPACT);
+    assertThat(measured[0]).isGreaterThanOrEqualTo(COMPACT_RECALL_FLOOR);
+    assertThat(measured[1]).isGreaterThanOrEqualTo(COMPACT_PRECISION_FLOOR);
+  }
+
+  /** Recall and precision over the photos, each drawn in the layout given, or in its seed's own when null. */
+  private static double[] measure(String what, long firstSeed, int photos, Layout forced) throws Exception {
     int truePositives = 0;
     int falseNegatives = 0;
     int falsePositives = 0;
     int exactReports = 0;
     Map<Layout, int[]> perLayout = new TreeMap<>();
-    for (int i = 0; i < PHOTOS; i++) {
-      long seed = FIRST_SEED + i;
+    for (int i = 0; i < photos; i++) {
+      long seed = firstSeed + i;
       GroundTruth t = AktrGenerator.randomTruth(seed);
+      Layout drawn = forced != null ? forced : AktrGenerator.photoLayout(seed);
       KnowledgeTestReport r = processor.process(
-          TestInputFile.write(dir, "photo" + i + ".jpg", AktrGenerator.generatePhoto(t, seed), MediaType.JPEG),
+          TestInputFile.write(dir, "photo" + seed + ".jpg", AktrGenerator.generatePhoto(t, seed, drawn),
+              MediaType.JPEG),
           TestContext.in(dir));
       Set<String> expected = new LinkedHashSet<>(t.acsCodes());
       Set<String> read = new LinkedHashSet<>(r.codeStrings());
-      int[] layout = perLayout.computeIfAbsent(AktrGenerator.photoLayout(seed), l -> new int[3]);
+      int[] layout = perLayout.computeIfAbsent(drawn, l -> new int[3]);
       for (String c : read) {
         if (expected.contains(c)) {
           truePositives++;
@@ -102,14 +129,13 @@ class GeneratedPhotoAccuracyTest {
     }
     double recall = truePositives / (double) (truePositives + falseNegatives);
     double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
-    System.out.printf(Locale.ROOT, "[batch-acs] generated photos: %d, ACS code recall %.4f, precision %.4f "
-        + "(tp %d, fn %d, fp %d), reports with every code right %d/%d%n", PHOTOS, recall, precision,
-        truePositives, falseNegatives, falsePositives, exactReports, PHOTOS);
+    System.out.printf(Locale.ROOT, "[batch-acs] %s: %d, ACS code recall %.4f, precision %.4f "
+        + "(tp %d, fn %d, fp %d), reports with every code right %d/%d%n", what, photos, recall, precision,
+        truePositives, falseNegatives, falsePositives, exactReports, photos);
     perLayout.forEach((layout, n) -> System.out.printf(Locale.ROOT, "[batch-acs]   %s: recall %.4f, precision %.4f "
         + "(tp %d, fn %d, fp %d)%n", layout, n[0] / (double) Math.max(1, n[0] + n[1]),
         n[0] / (double) Math.max(1, n[0] + n[2]), n[0], n[1], n[2]));
-    assertThat(recall).isGreaterThanOrEqualTo(RECALL_FLOOR);
-    assertThat(precision).isGreaterThanOrEqualTo(PRECISION_FLOOR);
+    return new double[] {recall, precision};
   }
 
   @Test

@@ -54,7 +54,7 @@ public final class CodeReader {
   public Found read(String text) {
     String joined = SPLIT_AFTER_DOT.matcher(text).replaceAll(".");
     joined = SPLIT_BEFORE_DOT.matcher(joined).replaceAll(".");
-    joined = dotsReadAsL(joined);
+    joined = dotsReadAsL(gluedPrefixes(joined));
     Set<String> codes = new LinkedHashSet<>();
     Set<String> unrecognized = new LinkedHashSet<>();
     int repaired = 0;
@@ -83,6 +83,26 @@ public final class CodeReader {
       }
     }
     return new Found(List.copyOf(codes), List.copyOf(unrecognized), List.copyOf(plt), repaired);
+  }
+
+  // a prefix run into its numeral, the dot lost or read as an L ("UALIV.A.K4", "UAH.A.K5"), before a task and element
+  private static final Pattern GLUED = Pattern.compile(
+      "(?<![A-Za-z0-9.,:;])([A-Z0-9|!]{2})L?([IVXH1l|]{1,4})(?=[.,:;][A-Za-z0-9][.,:;][KRSkrs5$])");
+
+  /**
+   * Separates a known prefix OCR ran into the area numeral, which happens most where a wrapped code list breaks a
+   * code after its prefix; an H there is two stems joined ("UAH" for "UA.II").
+   */
+  private String gluedPrefixes(String text) {
+    Matcher m = GLUED.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement = readsAsPrefix(m.group(1))
+          ? m.group(1) + "." + m.group(2).replace("H", "II") : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static final Pattern CODE_TOKEN = Pattern.compile("(?<![A-Za-z0-9])([A-Z0-9|!l\\u20AC]{2}[.,:;])(\\S+)");
@@ -137,6 +157,11 @@ public final class CodeReader {
     }
     String element = kind + number + (sub == null ? "" : sub.equals("\u00A2") || sub.equals("C") ? "c" : sub);
     return Optional.of(prefix + "." + area + "." + task + "." + element);
+  }
+
+  /** Whether the text reads as a known ACS prefix ("PA", "VA" for UA), as the first part of a code would. */
+  public boolean readsAsPrefix(String raw) {
+    return raw.length() == 2 && prefix(raw) != null;
   }
 
   private String prefix(String raw) {

@@ -21,12 +21,63 @@ class CodeLineVoteTest {
   }
 
   @Test
-  void leavesOtherLinesAndCodesCutAtTheLineEndAlone() {
+  void leavesOtherLinesAlone() {
     assertThat(vote.wants("ACS CODES:")).isFalse();
     assertThat(vote.wants("EXPIRATION DATE: 11/30/2024")).isFalse();
     assertThat(vote.wants("Codes PA.I.A.K1 PA.I.B.K2")).isFalse();
-    assertThat(vote.wants("PA.I.A.K1, PA.I.")).isFalse();
+    assertThat(vote.wants("PA.I.A.K1 Codes")).isFalse();
     assertThat(vote.wants("   ")).isFalse();
+    // pieces of cut codes alone hold no code of the line's own
+    assertThat(vote.wants("PA.")).isFalse();
+    assertThat(vote.wants("IV.A.K1, PA.")).isFalse();
+  }
+
+  @Test
+  void wantsCodeListsWithCodesCutAtTheLineEnds() {
+    assertThat(vote.wants("PA.I.A.K1, PA.I.")).isTrue();
+    assertThat(vote.wants("IV.A.K1, PA.IV.B.K3, PA.")).isTrue();
+    assertThat(vote.wants("K5, CA.X.B.R3, CA.XI.A.S5")).isTrue();
+    assertThat(vote.wants("E.K3 UA.V.F.R5")).isTrue();
+  }
+
+  @Test
+  void wantsALineWithACodeGarbledPastLookingLikeOneAmongCodes() {
+    assertThat(vote.wants("CA.I.I.K3, CA.I.C.K5, CAAILF.R3, CA.IV.D.R4, CA.")).isTrue();
+    assertThat(vote.wants("CAAILF.R3")).isFalse(); // no code at all
+    assertThat(vote.wants("PA.I.A.K1 Date: 11/30/2024")).isFalse();
+  }
+
+  @Test
+  void aReadingThatGarblesOneCodeKeepsItsSayOnTheOthers() {
+    // the readings that could not validate the middle code would be left out of a vote on whole lines; word by word
+    // they still outvote the page reading's misread numeral on the first code
+    String first = "IR.II.B.K2 IR.WLC.R5 IR.V.A.K3";
+    List<String> rereadings = List.of("IR.III.B.K2 IR.NLC.RS IR.V.A.K3", "IR.III.B.K2 IR.II.C.R5 IR.V.A.K3",
+        "IR.III.B.K2 IR.1NLC.R5 IR.V.A.K3", "IR.II.B.K2 IR.II.C.R5 IR.V.A.K3");
+
+    assertThat(withoutStrokes.settle(first, rereadings)).isEqualTo("IR.III.B.K2 IR.II.C.R5 IR.V.A.K3");
+  }
+
+  @Test
+  void keepsTheCutCodesAtTheLineEndsOutOfTheVoteAndInTheText() {
+    String first = "E.K3, UA.II.B.K4, UA.V.B.K2, UA.V.";
+    List<String> rereadings = List.of("E.K3, UA.III.B.K4, UA.V.B.K2, UA.V.", "F.K3, UA.III.B.K4, UA.V.B.K2, UA.V.",
+        "E.K3, UA.III.B.K4, UA.V.B.K2, UA.V.", "E.K3, UA.III.B.K4, UA.V.B.K2, UA.Y.");
+
+    assertThat(withoutStrokes.settle(first, rereadings)).isEqualTo("E.K3, UA.III.B.K4 UA.V.B.K2 UA.V.");
+  }
+
+  @Test
+  void theEndOfACodeCutAfterItsPrefixIsVotedAsTheCodeWithTheLinePrefix() {
+    String first = "H1.B.K3, UA.III.B.K4, UA.";
+    List<String> rereadings = List.of("III.B.K3, UA.III.B.K4, UA.", "IIl.B.K3, UA.III.B.K4, UA.",
+        "II.B.K3, UA.III.B.K4, UA.", "III.B.K3, UA.III.B.K4, UA.");
+
+    String settled = withoutStrokes.settle(first, rereadings);
+
+    assertThat(settled).isEqualTo("III.B.K3, UA.III.B.K4 UA.");
+    assertThat(new CodeReader(AcsCatalogue.standard()).read("UA.\n" + settled).acsCodes())
+        .containsExactly("UA.III.B.K3", "UA.III.B.K4");
   }
 
   @Test
