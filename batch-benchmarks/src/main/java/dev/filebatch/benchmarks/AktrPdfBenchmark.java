@@ -176,9 +176,11 @@ public class AktrPdfBenchmark {
   }
 
   /**
-   * {@link #engine} with a store that keeps one batch instead of the default 1,000: not a JMH benchmark, a variant
-   * for {@link PairedRuns}, which shows how much of the engine's cost is the collector copying retained results.
+   * {@link #engine} with a store that keeps one batch instead of the default 1,000: how much of the engine's cost is
+   * the collector copying the results the default store retains (each variant runs in its own JVM, so only this
+   * one's collector is spared them; in {@link PairedRuns} all variants share one heap).
    */
+  @Benchmark
   public BatchResult engineStoringOne() {
     BatchResult r = engineStoringOne.process(input());
     if (r.successfulFiles() != FILES) {
