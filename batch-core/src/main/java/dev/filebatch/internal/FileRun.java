@@ -103,6 +103,11 @@ final class FileRun implements Runnable, ProcessingContext {
         runner = null;
       }
       Thread.interrupted(); // a late interrupt must not leak into the lane thread's next file
+      if (batch.stopReason() == BatchRun.StopReason.REJECTED) {
+        // the coordinator discarded the batch's artifacts while this file may still have been writing one: now
+        // that its processor has returned, discard again (reserved paths and the folder, idempotent)
+        outputs.discard();
+      }
       batch.runningChanged(-1);
       MDC.remove("filebatch.batch_id");
       MDC.remove("filebatch.file");

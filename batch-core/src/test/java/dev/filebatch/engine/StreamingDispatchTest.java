@@ -258,6 +258,68 @@ class StreamingDispatchTest {
   }
 
   @Test
+  void anArtifactWrittenAfterTheRejectionIsStillDiscarded() throws Exception {
+    Path own = Files.createDirectories(tmp.resolve("callers-folder")); // the caller's: not removed, only emptied
+    CountDownLatch reserved = new CountDownLatch(1);
+    CountDownLatch rejected = new CountDownLatch(1);
+    CountDownLatch returned = new CountDownLatch(1);
+    dev.filebatch.spi.FileProcessor<String> late = new dev.filebatch.spi.FileProcessor<>() {
+      @Override
+      public String id() {
+        return "late-writer";
+      }
+
+      @Override
+      public java.util.Set<dev.filebatch.MediaType> supportedTypes() {
+        return java.util.Set.of(dev.filebatch.MediaType.TEXT);
+      }
+
+      @Override
+      public Class<?> resultType() {
+        return String.class;
+      }
+
+      @Override
+      public String process(dev.filebatch.spi.InputFile file, dev.filebatch.spi.ProcessingContext ctx)
+          throws Exception {
+        try {
+          Path artifact = ctx.newArtifact(file.name() + ".out");
+          reserved.countDown();
+          // ignores the interrupt and writes once the batch has been rejected and its artifacts discarded
+          long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+          while (rejected.getCount() > 0 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+          }
+          Thread.interrupted();
+          Files.writeString(artifact, "too late");
+          return "written";
+        } finally {
+          returned.countDown();
+        }
+      }
+    };
+    BatchListener onRejection = new BatchListener() {
+      @Override
+      public void batchRejected(UUID id, FileError error) {
+        rejected.countDown();
+      }
+    };
+    BatchProcessor batches = build(BatchProcessor.builder().processor(late).listener(onRejection)
+        .intakeLimits(IntakeLimits.defaults().withMinFiles(3)));
+    CountDownLatch gate = new CountDownLatch(1);
+    BatchJob job = batches.submit(BatchInput.builder().stream("a.txt", text("one"))
+        .stream("more.zip", gated(gate, zip("y.txt", "two".getBytes(UTF_8)))).outputDirectory(own).build());
+    assertThat(reserved.await(20, TimeUnit.SECONDS)).isTrue();
+    gate.countDown(); // two files in all, three needed: rejected once intake ends, while a.txt is running
+    assertThatThrownBy(() -> job.await(Duration.ofSeconds(20)))
+        .isInstanceOfSatisfying(BatchRejectedException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.TOO_FEW_FILES));
+    assertThat(returned.await(20, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(200); // the lane thread's clean-up runs right after the processor returns
+    assertThat(own).isEmptyDirectory();
+  }
+
+  @Test
   void resultsOfARejectedBatchNeverReachTheCache() throws Exception {
     var p = new TestProcessors.Scripted("seq", Concurrency.sequential()).cached();
     Events events = new Events();
