@@ -224,6 +224,30 @@ class EngineTest {
   }
 
   @Test
+  void aFileThatAlreadyTimedOutDoesNotHoldItsLaneForTheBackOff() throws Exception {
+    java.util.concurrent.CountDownLatch secondStarted = new java.util.concurrent.CountDownLatch(1);
+    BatchListener listener = new BatchListener() {
+      @Override
+      public void fileStarted(java.util.UUID id, int index, String name, String processorId) {
+        if (index == 1) {
+          secondStarted.countDown();
+        }
+      }
+    };
+    BatchProcessor batches = build(builder().processor(new TestProcessors.Scripted("seq", Concurrency.sequential()))
+        .listener(listener).fileTimeout(Duration.ofMillis(250))
+        .retry(RetrySettings.defaults().withMaxAttempts(3).withBackoff(Duration.ofSeconds(30), Duration.ofSeconds(30))
+            .withJitter(0).withMaxDuration(Duration.ofMinutes(5))));
+    // the first file swallows the timeout's interrupt and fails as retryable 150 ms after its deadline: retrying it
+    // would mean waiting out a 30 s back-off on the sequential lane's only thread first
+    BatchJob job = batches.submit(texts("slow-transient 400", "ok"));
+    assertThat(secondStarted.await(10, TimeUnit.SECONDS)).as("the second file started").isTrue();
+    BatchResult r = job.await(Duration.ofSeconds(10));
+    assertThat(r.files().get(0).error().code()).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(r.files().get(1).status()).isEqualTo(FileStatus.SUCCESS);
+  }
+
+  @Test
   void fileTimeoutEndsTheFileAndTheOthersGoOn() throws Exception {
     BatchProcessor batches = build(builder().processor(new TestProcessors.Scripted())
         .fileTimeout(Duration.ofMillis(300)).retry(RetrySettings.none()));
