@@ -53,6 +53,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       {@code analyze} builds ({@code PdfTextProcessor} with its default settings and a Tesseract scan recognizer,
  *       then {@code AktrMapper} with the standard catalogue and passing score 70) and the result cache disabled, so
  *       every batch really reads every PDF;
+ *   <li>{@link #engineStoringOne}: the same, with a store that keeps one batch instead of the default 1,000, to
+ *       show what retaining results costs the collector;
  *   <li>{@link #intakeOnly}: {@link BatchProcessor#inspect} of the same batch: intake (workspace, copy, hash, type
  *       detection) and routing without processing;
  *   <li>{@link #processorDirect}: the same processor called on each file directly, no engine (splits the overhead
