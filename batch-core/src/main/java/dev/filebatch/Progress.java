@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param done files in a final state
  * @param succeeded files that ended success or partial
  * @param failed files that ended failed
- * @param running files a processor is working on right now
+ * @param running files started and not yet ended; a file ended by a timeout or cancellation stops counting at once,
+ *     even while its processor's thread is still being interrupted, so {@code done + running <= total}
  * @param elapsed time since the batch was submitted
  */
 public record Progress(int total, int done, int succeeded, int failed, int running, Duration elapsed) {

@@ -118,10 +118,22 @@ final class BatchRun implements BatchJob {
     stop(StopReason.REJECTED);
   }
 
-  /** Records a file's final result unless it already has one; returns whether this call set it. */
+  /** Records a final result for a file that never started; see {@link #finish(FileResult, FileRun)}. */
   boolean finish(FileResult fr) {
+    return finish(fr, null);
+  }
+
+  /**
+   * Records a file's final result unless it already has one; returns whether this call set it. If {@code run} still
+   * counts as running, it stops counting before the file counts as done, so no snapshot taken after the batch ends
+   * shows a file both done and running.
+   */
+  boolean finish(FileResult fr, FileRun run) {
     if (files.putIfAbsent(fr.index(), fr) != null) {
       return false;
+    }
+    if (run != null && run.leaveRunning()) {
+      running.decrementAndGet();
     }
     done.incrementAndGet();
     if (fr.status() == FileStatus.FAILED) {

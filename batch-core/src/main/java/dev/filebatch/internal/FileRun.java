@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +52,8 @@ final class FileRun implements Runnable, ProcessingContext {
   private volatile FileError partial;
   private volatile Thread runner;
   private volatile boolean started;
+  // set while this file counts as running in its batch's progress; cleared once, by whichever ends it first
+  private final AtomicBoolean counted = new AtomicBoolean();
   private volatile Deadlines.Watch watch;
   private volatile Duration pendingRetryAfter;
   private volatile long lastFailureNanos;
@@ -83,16 +86,17 @@ final class FileRun implements Runnable, ProcessingContext {
       runner = Thread.currentThread();
       started = true;
     }
+    counted.set(true);
     batch.runningChanged(1);
     engine.forEachListener(l -> l.fileStarted(batch.id, file.index(), file.name(), lane.id()));
     watch = engine.deadlines().watch(start + Duration.between(Instant.now(), deadline).toNanos(), this::expire);
     try {
       FileResult fr = attempt(start);
-      batch.finish(fr);
+      batch.finish(fr, this);
     } catch (VirtualMachineError e) {
       // never swallowed: the file still ends, then the error goes on up and the lane replaces the thread
       batch.finish(failed(start, vmErrorCode(e), describe(e), "The file exhausted the processor's resources; "
-          + "run this processor with forked isolation to contain such files."));
+          + "run this processor with forked isolation to contain such files."), this);
       throw e;
     } finally {
       Deadlines.Watch w = watch;
@@ -108,7 +112,9 @@ final class FileRun implements Runnable, ProcessingContext {
         // that its processor has returned, discard again (reserved paths and the folder, idempotent)
         outputs.discard();
       }
-      batch.runningChanged(-1);
+      if (leaveRunning()) { // the result was claimed elsewhere first, by a path that does not release the count
+        batch.runningChanged(-1);
+      }
       MDC.remove("filebatch.batch_id");
       MDC.remove("filebatch.file");
     }
@@ -212,6 +218,15 @@ final class FileRun implements Runnable, ProcessingContext {
     }
   }
 
+  /**
+   * Stops counting this file as running; true only for the first call after it started. A file stops running when
+   * it gets its final result, even if a stopped processor's thread is still unwinding, so a finished batch's
+   * progress never shows a file both done and running.
+   */
+  boolean leaveRunning() {
+    return counted.compareAndSet(true, false);
+  }
+
   /** Called by the scheduler when the file's deadline passes. */
   private void expire() {
     boolean fileLimit = deadline.isBefore(batch.deadline);
@@ -234,7 +249,7 @@ final class FileRun implements Runnable, ProcessingContext {
     FileResult fr = new FileResult(file.index(), file.name(), FileStatus.FAILED, null, err, attempt,
         began == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - began), lane.id(), lane.id(), file.detectedType(), file.size(),
         sha256(), false);
-    if (batch.finish(fr)) {
+    if (batch.finish(fr, this)) {
       synchronized (this) {
         if (runner != null) {
           runner.interrupt();

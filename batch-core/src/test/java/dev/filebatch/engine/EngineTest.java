@@ -16,6 +16,7 @@ import dev.filebatch.ErrorCode;
 import dev.filebatch.FileResult;
 import dev.filebatch.FileStatus;
 import dev.filebatch.IntakeLimits;
+import dev.filebatch.Progress;
 import dev.filebatch.RetrySettings;
 import dev.filebatch.internal.intake.Workspace;
 import dev.filebatch.spi.Concurrency;
@@ -305,6 +306,30 @@ class EngineTest {
     assertThat(job.progress().isFinished()).isTrue();
     assertCountsAddUp(r);
     assertNoWorkspaceLeft();
+  }
+
+  @Test
+  void aFileEndedWhileItsProcessorIgnoresTheInterruptNoLongerCountsAsRunning() throws Exception {
+    var spinning = new TestProcessors.Scripted("seq", Concurrency.sequential());
+    BatchProcessor batches = build(builder().processor(spinning));
+    BatchJob job = batches.submit(texts("spin 5000"));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (spinning.inFlight.get() == 0) { // inside process(), past reading the file, where an interrupt would tell
+      assertThat(System.nanoTime()).isLessThan(until);
+      Thread.sleep(5);
+    }
+    Thread.sleep(200); // and past Files.readString, which an interrupt would end early
+    while (job.progress().running() == 0) {
+      assertThat(System.nanoTime()).isLessThan(until);
+      Thread.sleep(5);
+    }
+    assertThat(job.cancel()).isTrue();
+    BatchResult r = job.await(Duration.ofSeconds(10));
+    assertThat(r.files().get(0).error().code()).isEqualTo(ErrorCode.CANCELLED);
+    assertThat(spinning.inFlight.get()).as("the processor is still spinning").isEqualTo(1);
+    Progress after = job.progress();
+    assertThat(after.running()).as("an ended file is done, not running").isZero();
+    assertThat(after.done()).isEqualTo(after.total()).isEqualTo(1);
   }
 
   @Test
