@@ -22,7 +22,9 @@ import dev.filebatch.testkit.TestContext;
 import dev.filebatch.testkit.TestInputFile;
 import dev.filebatch.vision.TesseractRecognizer;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -60,7 +64,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@link #processorDirect}: the same processor called on each file directly, no engine (splits the overhead
  *       into engine and processor);
  *   <li>{@link #bare}: {@code Loader.loadPDF}, a {@code PDFTextStripper} set up as the processor sets it up (sorted
- *       by position, {@code \n} lines, page by page) and {@link AktrParser#parse}, nothing else.
+ *       by position, {@code \n} lines, page by page) and {@link AktrParser#parse}, nothing else;
+ *   <li>{@link #bareFromStream} and {@link #bareFromArray}: {@link #bare} with each PDF parsed from bytes in memory,
+ *       as the processor parses a body the engine keeps in memory: whether that path alone is slower.
  * </ul>
  *
  * <p>Scores are reports per second ({@link OperationsPerInvocation} = 30). Overhead = bare / engine - 1.
@@ -78,6 +84,7 @@ public class AktrPdfBenchmark {
 
   private final List<Path> pdfs = new ArrayList<>();
   private final List<TestInputFile> direct = new ArrayList<>();
+  private final List<byte[]> bodies = new ArrayList<>();
   private AktrParser parser;
   private FileProcessor<KnowledgeTestReport> processor;
   private TesseractRecognizer scanRecognizer;
@@ -95,6 +102,7 @@ public class AktrPdfBenchmark {
       byte[] pdf = AktrGenerator.generatePdf(AktrGenerator.randomTruth(1000 + i), LAYOUTS[i % LAYOUTS.length]);
       Path p = Files.write(files.resolve("aktr-" + i + ".pdf"), pdf);
       pdfs.add(p);
+      bodies.add(pdf);
       direct.add(TestInputFile.of(p, MediaType.PDF).withIndex(i));
     }
     parser = AktrParser.create(AcsCatalogue.standard(), AktrParser.DEFAULT_PASSING_SCORE);
@@ -211,26 +219,66 @@ public class AktrPdfBenchmark {
   @Benchmark
   public List<KnowledgeTestReport> bare() throws Exception {
     List<KnowledgeTestReport> reports = new ArrayList<>(FILES);
+    PDFTextStripper stripper = stripper();
+    for (Path p : pdfs) {
+      try (PDDocument doc = Loader.loadPDF(new File(p.toString()))) {
+        reports.add(parser.parse(text(doc, stripper)));
+      }
+    }
+    return reports;
+  }
+
+  /**
+   * {@link #bare}, but each PDF parsed from bytes in memory through an {@code InputStream}, as the processor parses
+   * a body the engine holds in memory ({@code RandomAccessReadBuffer} instead of {@code RandomAccessReadBufferedFile}).
+   */
+  @Benchmark
+  public List<KnowledgeTestReport> bareFromStream() throws Exception {
+    return bareFromMemory(body -> new RandomAccessReadBuffer(new ByteArrayInputStream(body)));
+  }
+
+  /** {@link #bareFromStream}, with PDFBox's buffer made over the whole array at once (one chunk). */
+  @Benchmark
+  public List<KnowledgeTestReport> bareFromArray() throws Exception {
+    return bareFromMemory(body -> new RandomAccessReadBuffer(body.clone()));
+  }
+
+  @FunctionalInterface
+  private interface Reading {
+    RandomAccessRead of(byte[] body) throws IOException;
+  }
+
+  private List<KnowledgeTestReport> bareFromMemory(Reading reading) throws Exception {
+    List<KnowledgeTestReport> reports = new ArrayList<>(FILES);
+    PDFTextStripper stripper = stripper();
+    for (byte[] body : bodies) {
+      try (PDDocument doc = Loader.loadPDF(reading.of(body))) {
+        reports.add(parser.parse(text(doc, stripper)));
+      }
+    }
+    return reports;
+  }
+
+  private static PDFTextStripper stripper() {
     PDFTextStripper stripper = new PDFTextStripper();
     stripper.setSortByPosition(true);
     stripper.setLineSeparator("\n");
     stripper.setPageStart("");
     stripper.setPageEnd("");
-    for (Path p : pdfs) {
-      try (PDDocument doc = Loader.loadPDF(new File(p.toString()))) {
-        StringBuilder text = new StringBuilder();
-        int pages = doc.getNumberOfPages();
-        for (int n = 1; n <= pages; n++) {
-          stripper.setStartPage(n);
-          stripper.setEndPage(n);
-          if (n > 1) {
-            text.append("\n\n");
-          }
-          text.append(stripper.getText(doc).strip());
-        }
-        reports.add(parser.parse(text.toString()));
+    return stripper;
+  }
+
+  private static String text(PDDocument doc, PDFTextStripper stripper) throws IOException {
+    StringBuilder text = new StringBuilder();
+    int pages = doc.getNumberOfPages();
+    for (int n = 1; n <= pages; n++) {
+      stripper.setStartPage(n);
+      stripper.setEndPage(n);
+      if (n > 1) {
+        text.append("\n\n");
       }
+      text.append(stripper.getText(doc).strip());
     }
-    return reports;
+    return text.toString();
   }
 }

@@ -23,19 +23,22 @@ import java.util.Map;
  *
  * <pre>
  * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedJvms 6
+ * java -cp batch-benchmarks/target/benchmarks.jar dev.filebatch.benchmarks.PairedJvms 4 bare bareFromStream bareFromArray
  * </pre>
  *
  * <p>Each child JVM prints milliseconds per batch of 30 reports and the collector's pause time per batch.
  */
 public final class PairedJvms {
-  private static final List<String> VARIANTS = List.of("bare", "engine", "engineStoringOne");
+  private static final List<String> DEFAULT_VARIANTS = List.of("bare", "engine", "engineStoringOne");
 
   private PairedJvms() {}
 
   /**
    * Runs the rounds, or one variant when called as a child.
    *
-   * @param args the number of rounds (default 6); or {@code --child VARIANT WARMUP_SECONDS MEASURE_SECONDS}
+   * @param args the number of rounds (default 6), then the variants (default {@code bare engine engineStoringOne},
+   *     the first being the one the others are compared with); or {@code --child VARIANT WARMUP_SECONDS
+   *     MEASURE_SECONDS}
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -43,15 +46,16 @@ public final class PairedJvms {
       return;
     }
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+    List<String> variants = args.length > 1 ? List.of(args).subList(1, args.length) : DEFAULT_VARIANTS;
     Map<String, double[]> msPerBatch = new LinkedHashMap<>();
     Map<String, double[]> gcPerBatch = new LinkedHashMap<>();
-    VARIANTS.forEach(v -> {
+    variants.forEach(v -> {
       msPerBatch.put(v, new double[rounds]);
       gcPerBatch.put(v, new double[rounds]);
     });
     for (int r = 0; r < rounds; r++) {
-      for (int k = 0; k < VARIANTS.size(); k++) {
-        String v = VARIANTS.get(Math.floorMod(r + k, VARIANTS.size())); // rotate the order
+      for (int k = 0; k < variants.size(); k++) {
+        String v = variants.get(Math.floorMod(r + k, variants.size())); // rotate the order
         double[] result = runChild(v);
         msPerBatch.get(v)[r] = result[0];
         gcPerBatch.get(v)[r] = result[1];
@@ -59,10 +63,10 @@ public final class PairedJvms {
             v, result[0], result[1]);
       }
     }
-    double[] base = msPerBatch.get("bare");
-    System.out.printf(Locale.ROOT, "%nvariant            median ms/batch   GC ms/batch   per-round ratio to bare: median "
+    double[] base = msPerBatch.get(variants.get(0));
+    System.out.printf(Locale.ROOT, "%nvariant            median ms/batch   GC ms/batch   per-round ratio to " + variants.get(0) + ": median "
         + "[min, max]%n");
-    for (String v : VARIANTS) {
+    for (String v : variants) {
       double[] ms = msPerBatch.get(v);
       double[] ratio = new double[rounds];
       for (int r = 0; r < rounds; r++) {
@@ -106,6 +110,9 @@ public final class PairedJvms {
       case "bare" -> () -> call(b::bare);
       case "engine" -> () -> call(b::engine);
       case "engineStoringOne" -> () -> call(b::engineStoringOne);
+      case "bareFromStream" -> () -> call(b::bareFromStream);
+      case "bareFromArray" -> () -> call(b::bareFromArray);
+      case "processorDirect" -> () -> call(b::processorDirect);
       default -> throw new IllegalArgumentException(variant);
     };
     try {
