@@ -28,6 +28,11 @@ class AktrParserTest {
       EXPIRATION DATE: 03/31/2026
       """;
 
+  /** {@link #CLEAN} with its list of ACS codes replaced by {@code codes}. */
+  private static String withCodes(String codes) {
+    return CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", codes);
+  }
+
   @Test
   void readsEveryFieldOfACleanReport() throws Exception {
     KnowledgeTestReport r = parser.parse(CLEAN);
@@ -51,7 +56,7 @@ class AktrParserTest {
 
   @Test
   void repairsOcrConfusionsInsideCodes() throws Exception {
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
+    String text = withCodes(
         "PA.l.B.K2 PA.1.C.Kl PA.IlI.A.K1 PA.IX.B.K2a lR.VIlI.A.K1 P4.I.D.K5 CA.I.B.K3a VA.I.B.K1 CA.IV.1I.S6");
     KnowledgeTestReport r = parser.parse(text);
     assertThat(r.codeStrings()).containsExactly("PA.I.B.K2", "PA.I.C.K1", "PA.III.A.K1", "PA.IX.B.K2a",
@@ -61,23 +66,21 @@ class AktrParserTest {
 
   @Test
   void readsADotSwallowedIntoAnLButKeepsTheRealTaskL() throws Exception {
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "PA.IV.LK8 PA.IV.L.K3 PA.XILA.R5 IR.VIL.E.K7");
+    String text = withCodes("PA.IV.LK8 PA.IV.L.K3 PA.XILA.R5 IR.VIL.E.K7");
     assertThat(parser.parse(text).codeStrings())
         .containsExactly("PA.IV.I.K8", "PA.IV.L.K3", "PA.XII.A.R5", "IR.VI.E.K7");
   }
 
   @Test
   void toleratesStrayPunctuationAndSpacesInCodes() throws Exception {
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
-        "PA. I. B. K2, PA,I,C,K3; PA.III.A.K 1 | PA:IX:B:K2a.");
+    String text = withCodes("PA. I. B. K2, PA,I,C,K3; PA.III.A.K 1 | PA:IX:B:K2a.");
     assertThat(parser.parse(text).codeStrings())
         .containsExactly("PA.I.B.K2", "PA.I.C.K3", "PA.III.A.K1", "PA.IX.B.K2a");
   }
 
   @Test
   void joinsCodesSplitAcrossLines() throws Exception {
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
-        "PA.I.B.K2, PA.I.C.\nK3, PA.III\n.A.K1, PA.\nIX.B.K2a");
+    String text = withCodes("PA.I.B.K2, PA.I.C.\nK3, PA.III\n.A.K1, PA.\nIX.B.K2a");
     assertThat(parser.parse(text).codeStrings())
         .containsExactly("PA.I.B.K2", "PA.I.C.K3", "PA.III.A.K1", "PA.IX.B.K2a");
   }
@@ -85,8 +88,7 @@ class AktrParserTest {
   @Test
   void separatesAPrefixRunIntoItsNumeralWhereAListBreaksACodeAfterThePrefix() throws Exception {
     // the dot after the prefix lost ("UAIV") or read as an L ("UALIV"); an H is two stems joined ("UAH" for UA.II)
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
-        "UA.I.B.K1, UALIV.\nA.K4a, UAH.\nA.K5, PAIX.\nB.K2a");
+    String text = withCodes("UA.I.B.K1, UALIV.\nA.K4a, UAH.\nA.K5, PAIX.\nB.K2a");
     assertThat(parser.parse(text).codeStrings())
         .containsExactly("UA.I.B.K1", "UA.IV.A.K4a", "UA.II.A.K5", "PA.IX.B.K2a");
   }
@@ -95,7 +97,7 @@ class AktrParserTest {
   void leavesRunTogetherLettersAloneUnlessAKnownPrefixAndACodeFollow() throws Exception {
     // "XII.B.S1" after a dot is a numeral, not a prefix; "HAIL.A.K1" does not start with a prefix; "PAI" with no
     // task and element after it is not a code
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "PA.XII.B.S1 HAIL.A.K1 PAI.");
+    String text = withCodes("PA.XII.B.S1 HAIL.A.K1 PAI.");
     assertThat(parser.parse(text).codeStrings()).containsExactly("PA.XII.B.S1");
   }
 
@@ -104,8 +106,7 @@ class AktrParserTest {
     // IR.VUI.A: U is two I's (VIII.A is real); TR is IR; K9C has an upper-case sub-element; IR.IIII.A: one I too
     // many, and both III.A and (dropping another) nothing else: III.A is the one real task one edit away.
     // IR.IV.I.K1 is not a task and its nearest readings (IV.A? no: I's look-alikes L, J, T are not tasks) stay out.
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
-        "IR.VUI.A.S1 TR.II.A.K4 IR.VI.A.K9C IR.IIII.A.K2 IR.IV.I.K1 IR.VI.B.KS5");
+    String text = withCodes("IR.VUI.A.S1 TR.II.A.K4 IR.VI.A.K9C IR.IIII.A.K2 IR.IV.I.K1 IR.VI.B.KS5");
     KnowledgeTestReport r = parser.parse(text);
     assertThat(r.codeStrings()).containsExactly("IR.VIII.A.S1", "IR.II.A.K4", "IR.VI.A.K9c", "IR.III.A.K2",
         "IR.VI.B.K5");
@@ -115,7 +116,7 @@ class AktrParserTest {
   @Test
   void repairsTaskLetterOnlyWhenOneLookAlikeIsARealTask() throws Exception {
     // IR area I has tasks A-C: "0" reads as O, whose only valid look-alike there is... none (D is not a task)
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "IR.I.0.K1 PA.VI.0.K2");
+    String text = withCodes("IR.I.0.K1 PA.VI.0.K2");
     KnowledgeTestReport r = parser.parse(text);
     assertThat(r.codeStrings()).containsExactly("PA.VI.D.K2");
     assertThat(r.unrecognizedCodes()).containsExactly("IR.I.0.K1");
@@ -123,8 +124,7 @@ class AktrParserTest {
 
   @Test
   void keepsCodesOutsideTheCatalogueApartAndRemovesDuplicates() throws Exception {
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a",
-        "PA.I.B.K2 PA.I.B.K2 PA.XV.A.K1 PA.I.Z.K1 PA.I.B.K2");
+    String text = withCodes("PA.I.B.K2 PA.I.B.K2 PA.XV.A.K1 PA.I.Z.K1 PA.I.B.K2");
     KnowledgeTestReport r = parser.parse(text);
     assertThat(r.codeStrings()).containsExactly("PA.I.B.K2");
     assertThat(r.unrecognizedCodes()).containsExactly("PA.XV.A.K1", "PA.I.Z.K1");
@@ -133,7 +133,7 @@ class AktrParserTest {
 
   @Test
   void doesNotValidateElementNumbersWhichRevisionsRenumber() throws Exception {
-    String text = CLEAN.replace("PA.I.B.K2 PA.I.C.K3 PA.III.A.K1 PA.IX.B.K2a", "PA.I.B.K42 PA.I.B.R17");
+    String text = withCodes("PA.I.B.K42 PA.I.B.R17");
     assertThat(parser.parse(text).codeStrings()).containsExactly("PA.I.B.K42", "PA.I.B.R17");
   }
 
